@@ -1,0 +1,1 @@
+"""rknk: sourced claims about Russia–North Korea military relations."""

@@ -1,0 +1,5 @@
+"""``python -m rknk``."""
+
+from rknk.cli import main
+
+main()

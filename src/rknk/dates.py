@@ -1,0 +1,86 @@
+"""Partial ISO 8601 dates and the intervals they stand for.
+
+A claim is dated at the precision its source gives: ``2024``, ``2024-06``,
+``2024-06-19``, or an interval ``2024-06-18/2024-06-19``. Each of these covers
+a span of days, and filtering compares spans by overlap, so a claim dated
+``2024`` matches ``--since 2024-06``. The text is never rewritten: the span is
+derived from it, the text is what gets stored and printed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+#: Shown in every date error so the user sees the right form at once.
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-06, 2024-06-19)"
+
+
+class DateError(ValueError):
+    """A date text that is not a valid partial ISO date or interval."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The first and last day a partial date or interval covers, both inclusive."""
+
+    first: dt.date
+    last: dt.date
+
+    def overlaps(self, other: Span) -> bool:
+        return self.first <= other.last and other.first <= self.last
+
+
+def parse_partial(text: str) -> Span:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into the span of days it covers.
+
+    Raises :class:`DateError` with a message naming what is wrong.
+    """
+    match = _PARTIAL.fullmatch(text)
+    if match is None:
+        raise DateError(f"'{text}' is not a date; use {DATE_FORMS}")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if year < 1:
+        raise DateError(f"'{text}': year 0000 does not exist")
+    if month is None:
+        return Span(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    if not 1 <= month <= 12:
+        raise DateError(f"'{text}': month must be 01 to 12")
+    last_day = calendar.monthrange(year, month)[1]
+    if day is None:
+        return Span(dt.date(year, month, 1), dt.date(year, month, last_day))
+    if not 1 <= day <= last_day:
+        raise DateError(f"'{text}': day must be 01 to {last_day:02d} in {year}-{month:02d}")
+    exact = dt.date(year, month, day)
+    return Span(exact, exact)
+
+
+@lru_cache(maxsize=4096)
+def parse_span(text: str) -> Span:
+    """Parse a claim date: a partial date or an interval ``START/END`` of partial dates.
+
+    The interval's end must not come before its start. Raises :class:`DateError`.
+    """
+    if "/" not in text:
+        return parse_partial(text)
+    start_text, _, end_text = text.partition("/")
+    start = parse_partial(start_text)
+    end = parse_partial(end_text)
+    if end.last < start.first:
+        raise DateError(f"'{text}': the interval ends before it starts")
+    return Span(start.first, end.last)
+
+
+def check_claim_date(text: str) -> str:
+    """Validate a claim date and return it unchanged (used as a model validator)."""
+    try:
+        parse_span(text)
+    except DateError as error:
+        raise ValueError(str(error)) from None
+    return text

@@ -1,0 +1,59 @@
+"""Domain errors. The core raises these; the CLI turns them into one line and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a data file, located as precisely as the check allows."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None
+    claim: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [where]
+        if self.claim is not None:
+            parts.append(f"claim '{self.claim}'")
+        if self.path:
+            parts.append(self.path)
+        return ": ".join(parts) + f": {self.message}"
+
+
+class RknkError(Exception):
+    """Base of every error rknk reports to the user instead of a traceback."""
+
+    exit_code = EXIT_DATA
+
+
+class DataError(RknkError):
+    """The data folder cannot be read or does not validate."""
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+class NotFoundError(RknkError):
+    """A claim id that is not in the data (exit 1, like a missing file)."""
+
+
+class UsageError(RknkError):
+    """A command-line value that cannot be used (exit 2)."""
+
+    exit_code = EXIT_USAGE

@@ -1,0 +1,74 @@
+"""``--format table``: a Rich table for people.
+
+Cells are built as ``Text`` objects and the console has markup, emoji and
+highlighting off, so data is never read as Rich markup. Control characters are
+made visible first. On a terminal the table fits the window; in a pipe there is
+no colour, no box drawing and no cut at 80 columns.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from rknk.render.listing import Listing
+from rknk.render.safe import visible
+
+#: Wide enough that Rich never wraps or cuts a row written to a pipe.
+PIPE_WIDTH = 100_000
+
+
+def console_for(out: TextIO) -> Console:
+    """A console on ``out`` that never interprets data; full width when not a terminal."""
+    terminal = out.isatty()
+    return Console(
+        file=out,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        width=None if terminal else PIPE_WIDTH,
+        soft_wrap=not terminal,
+    )
+
+
+def render(listing: Listing, out: TextIO) -> None:
+    console = console_for(out)
+    terminal = console.is_terminal
+    if listing.single:
+        _render_record(listing, console)
+        return
+    table = Table(
+        box=box.SIMPLE_HEAD if terminal else None,
+        show_edge=False,
+        header_style="bold",
+        pad_edge=False,
+        expand=False,
+    )
+    for column in listing.columns:
+        table.add_column(
+            column.header,
+            style=column.style,
+            overflow="fold",
+            ratio=1 if column.wide and terminal else None,
+            no_wrap=not terminal,
+        )
+    for record in listing.records:
+        table.add_row(*(Text(visible(column.show(record))) for column in listing.columns))
+    console.print(table)
+
+
+def _render_record(listing: Listing, console: Console) -> None:
+    """One record as field/value rows, for ``rknk show``."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for record in listing.records:
+        for column in listing.columns:
+            value = column.show(record)
+            if value:
+                grid.add_row(Text(column.header), Text(visible(value), style=column.style or ""))
+    console.print(grid)

@@ -1,0 +1,32 @@
+"""The JSON Schema of the data files, generated from the models so it cannot drift."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic.json_schema import models_json_schema
+
+from rknk.models import Actor, Claim, Source, Topic
+
+#: Which model each kind of data file holds an array of.
+FILE_MODELS = {
+    "claims/*.json": Claim,
+    "sources.json": Source,
+    "actors.json": Actor,
+    "topics.json": Topic,
+}
+
+
+def data_schema() -> dict[str, Any]:
+    """One schema document: ``$defs`` for every model, and under ``files`` the
+    schema of each kind of data file (a JSON array of that model)."""
+    keys, document = models_json_schema(
+        [(model, "validation") for model in FILE_MODELS.values()],
+        title="rknk data files",
+        description="Each data file is a JSON array of one model.",
+    )
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["files"] = {
+        name: {"type": "array", "items": keys[(model, "validation")]} for name, model in FILE_MODELS.items()
+    }
+    return document
