@@ -219,11 +219,12 @@ def _emit(listing: Listing, fmt: Format, json_flag: bool, fields: str | None) ->
         listing = listing.only(wanted)
     from rknk.render import renderer
 
+    if not listing.records and fmt is Format.TABLE:
+        sys.stderr.write("No claims match.\n")
+        return
     out = _output_stream(fmt)
     renderer(fmt)(listing, out)
     out.flush()
-    if not listing.records and fmt is Format.TABLE:
-        sys.stderr.write("No claims match.\n" if listing.fields[:1] == ("id",) else "Nothing to show.\n")
 
 
 @app.command(epilog="Examples: rknk events --since 2023 | rknk events --actor Russia --topic troops --json")

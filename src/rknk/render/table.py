@@ -8,6 +8,7 @@ no colour, no box drawing and no cut at 80 columns.
 
 from __future__ import annotations
 
+import io
 from typing import TextIO
 
 from rich import box
@@ -26,13 +27,36 @@ def console_for(out: TextIO) -> Console:
     """A console on ``out`` that never interprets data; full width when not a terminal."""
     terminal = out.isatty()
     return Console(
-        file=out,
+        file=out if terminal else _RstripLines(out),
         markup=False,
         emoji=False,
         highlight=False,
         width=None if terminal else PIPE_WIDTH,
         soft_wrap=not terminal,
     )
+
+
+class _RstripLines(io.TextIOBase):
+    """Drops the padding Rich adds after the last column, so piped lines end with their text."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self._pending = (self._pending + text).split("\n")
+        for line in lines:
+            self._out.write(line.rstrip() + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._out.write(self._pending.rstrip())
+            self._pending = ""
+        self._out.flush()
+
+    def isatty(self) -> bool:
+        return False
 
 
 def render(listing: Listing, out: TextIO) -> None:
@@ -59,6 +83,7 @@ def render(listing: Listing, out: TextIO) -> None:
     for record in listing.records:
         table.add_row(*(Text(visible(column.show(record))) for column in listing.columns))
     console.print(table)
+    console.file.flush()
 
 
 def _render_record(listing: Listing, console: Console) -> None:
@@ -72,3 +97,4 @@ def _render_record(listing: Listing, console: Console) -> None:
             if value:
                 grid.add_row(Text(column.header), Text(visible(value), style=column.style or ""))
     console.print(grid)
+    console.file.flush()
