@@ -35,6 +35,7 @@ class Records:
     topics: list[TopicRecord] = field(default_factory=list)
     claims: list[ClaimRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    invalid_claim_ids: set[str] = field(default_factory=set)
 
 
 def _json_path(loc: Sequence[int | str]) -> str:
@@ -65,7 +66,8 @@ def _check(
             line, column = _id_line(text, item_id) if item_id else (None, None)
             for detail in error.errors(include_url=False):
                 path = f"[{index}]" + _json_path(detail["loc"][1:])
-                problems.append(Problem(name, detail["msg"], line, column, path, item_id))
+                message = detail["msg"].removeprefix("Value error, ")
+                problems.append(Problem(name, message, line, column, path, item_id))
             continue
         kept.append(model.model_dump(mode="json"))
     return kept
@@ -97,6 +99,12 @@ def validate_files(files: Sequence[tuple[str, bytes]]) -> Records:
         value, text = parsed
         adapter = adapters.get(name, _CLAIMS)
         items = _check(adapter, value, text, name, problems)
+        if adapter is _CLAIMS and isinstance(value, list):
+            kept = {item["id"] for item in items}
+            records.invalid_claim_ids.update(
+                item["id"] for item in value if isinstance(item, dict) and isinstance(item.get("id"), str)
+            )
+            records.invalid_claim_ids -= kept
         for item in items:
             origin[id(item)] = name
         if name == "sources.json":
@@ -135,7 +143,9 @@ def _check_references(records: Records, origin: dict[int, str]) -> None:
     actors = {actor["id"]: actor for actor in records.actors}
     topics = {topic["id"] for topic in records.topics}
     sources = {source["id"] for source in records.sources}
-    claims = {claim["id"] for claim in records.claims}
+    # Claims that failed the schema still exist for the curator; counting them
+    # here keeps one mistake from being reported again as a broken reference.
+    claims = {claim["id"] for claim in records.claims} | records.invalid_claim_ids
     for actor in records.actors:
         state = actor["state"]
         if state is not None and (state not in actors or actors[state]["kind"] != "state"):

@@ -1,0 +1,217 @@
+"""The commands, through Typer's runner, on the small fixture data folder."""
+
+import csv
+import re
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rknk.cli import app
+
+runner = CliRunner()
+
+
+def rknk(*args: str, data: Path | None = None) -> tuple[int, str, str]:
+    argv = ["--data", str(data), *args] if data else list(args)
+    result = runner.invoke(app, argv)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    code, out, _ = rknk("--version")
+    assert code == 0 and out.startswith("rknk ")
+
+
+@pytest.mark.parametrize("command", ["events", "search", "show", "actors", "topics", "sources", "validate", "schema", "verify"])
+def test_every_command_has_help(command: str) -> None:
+    code, out, _ = rknk(command, "--help")
+    assert code == 0 and "Usage:" in out
+
+
+def test_top_level_help_documents_exit_codes() -> None:
+    code, out, _ = rknk("--help")
+    assert code == 0 and "Exit codes: 0 success" in out
+
+
+def test_events_json_is_an_array_of_claims_in_date_order(fixture_data: Path) -> None:
+    code, out, _ = rknk("events", "--json", data=fixture_data)
+    claims = json.loads(out)
+    assert code == 0
+    assert [c["date"] for c in claims] == ["1948", "2024-06-18/2024-06-19", "2024-11", "2024-11-29", "2024-12-02"]
+    assert set(claims[0]) == {
+        "id", "date", "date_basis", "date_note", "statement", "topic", "actors", "claimants",
+        "status", "quantities", "places", "evidence", "tags", "related", "note",
+    }  # fmt: skip
+
+
+def test_filters_combine(fixture_data: Path) -> None:
+    code, out, _ = rknk(
+        "events", "--since", "2024", "--actor", "Korut", "--topic", "troops", "--reverse", "--limit", "1", "--json",
+        data=fixture_data,
+    )  # fmt: skip
+    assert code == 0 and [c["id"] for c in json.loads(out)] == ["troops-up-to-100000"]
+
+
+def test_nothing_matching_is_success_with_an_empty_array(fixture_data: Path) -> None:
+    code, out, _ = rknk("events", "--since", "2030", "--json", data=fixture_data)
+    assert (code, json.loads(out)) == (0, [])
+    code, out, err = rknk("events", "--since", "2030", data=fixture_data)
+    assert (code, out) == (0, "") and "No claims match" in err
+
+
+def test_jsonl_has_one_object_a_line(fixture_data: Path) -> None:
+    code, out, _ = rknk("events", "--format", "jsonl", data=fixture_data)
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 5
+    assert json.loads(lines[2])["id"] == "troops-kursk-2024-11"
+
+
+def test_csv_has_a_header_and_keeps_numbers_and_nested_values(fixture_data: Path) -> None:
+    code, out, _ = rknk("events", "-f", "csv", data=fixture_data)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 5
+    kursk = next(r for r in rows if r["id"] == "troops-kursk-2024-11")
+    assert kursk["actors"] == "north-korea; russia"
+    assert json.loads(kursk["quantities"])[0]["value"] == 10000
+
+
+def test_fields_selects_and_orders_columns(fixture_data: Path) -> None:
+    code, out, _ = rknk("events", "--fields", "date,id", "--json", "--limit", "1", data=fixture_data)
+    assert code == 0 and json.loads(out) == [{"date": "1948", "id": "kim-il-sung-installed-1948"}]
+    code, _, err = rknk("events", "--fields", "date,nope", data=fixture_data)
+    assert code == 2 and "unknown field nope" in err
+
+
+def test_piped_table_is_plain_full_width_text(fixture_data: Path) -> None:
+    code, out, _ = rknk("events", "--topic", "history", data=fixture_data)
+    assert code == 0
+    assert "\x1b" not in out
+    lines = out.splitlines()
+    assert lines[0].split() == ["Date", "ID", "Topic", "Status", "Statement", "Sources"]
+    assert "Soviet officials installed Kim Il Sung as North Korea's first ruler in 1948." in lines[1]
+    assert all(line == line.rstrip() for line in lines)
+
+
+def test_markdown_table(fixture_data: Path) -> None:
+    code, out, _ = rknk("events", "--topic", "treaty", "-f", "markdown", data=fixture_data)
+    assert code == 0
+    assert out.splitlines()[0] == "| Date | ID | Topic | Status | Statement | Sources |"
+    assert "| 2024-06-18/2024-06-19 | treaty-signed-2024-06 |" in out
+
+
+def test_search_ranks_and_scores(fixture_data: Path) -> None:
+    code, out, _ = rknk("search", "Kursk", "--json", data=fixture_data)
+    hits = json.loads(out)
+    assert code == 0 and hits[0]["id"] == "troops-kursk-2024-11" and hits[0]["score"] > 0
+
+
+def test_search_explain_says_why(fixture_data: Path) -> None:
+    code, out, _ = rknk("search", "Belusov", "--explain", data=fixture_data)
+    assert code == 0 and "Why" in out.splitlines()[0] and "belousov-visit-2024-11-29" in out
+
+
+def test_show_prints_every_quote_with_its_source(fixture_data: Path) -> None:
+    code, out, _ = rknk("show", "troops-kursk-2024-11", data=fixture_data)
+    assert code == 0
+    assert "sekitar 10.000 tentara Korea Utara" in out
+    assert "Alpha News, Pasukan dikirim ke Kursk, 2024-12-02" in out
+
+
+def test_show_json_is_the_claim_with_its_sources(fixture_data: Path) -> None:
+    code, out, _ = rknk("show", "troops-kursk-2024-11", "--json", data=fixture_data)
+    claim = json.loads(out)
+    assert code == 0 and claim["id"] == "troops-kursk-2024-11"
+    assert [s["id"] for s in claim["sources"]] == ["alpha-2024-12-02"]
+
+
+def test_show_unknown_id_exits_1_and_suggests(fixture_data: Path) -> None:
+    code, out, err = rknk("show", "troops-kursk", data=fixture_data)
+    assert code == 1 and out == ""
+    assert err.startswith("rknk: error: no claim with id 'troops-kursk'; closest: troops-kursk-2024-11")
+    assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "first_id", "count_field"),
+    [("actors", "russia", "claims"), ("topics", "troops", "claims"), ("sources", "alpha-2024-12-02", "claims")],
+)
+def test_registries_with_claim_counts(fixture_data: Path, command: str, first_id: str, count_field: str) -> None:
+    code, out, _ = rknk(command, "--json", data=fixture_data)
+    rows = json.loads(out)
+    assert code == 0 and rows[0]["id"] == first_id and rows[0][count_field] > 0
+
+
+def test_state_counts_include_its_people(fixture_data: Path) -> None:
+    _, out, _ = rknk("actors", "--json", data=fixture_data)
+    counts = {row["id"]: row["claims"] for row in json.loads(out)}
+    assert counts["andrei-belousov"] == 1 and counts["kcna"] == 1
+
+
+def test_validate_reports_valid_data(fixture_data: Path) -> None:
+    code, out, err = rknk("validate", str(fixture_data))
+    assert (code, out) == (0, "") and "is valid" in err
+
+
+def test_validate_lists_every_problem_with_place(fixture_data: Path) -> None:
+    path = fixture_data / "claims" / "late-2024.json"
+    claims = json.loads(path.read_text(encoding="utf-8"))
+    claims[0]["topic"] = "weather"
+    claims[1]["date"] = "2024-13"
+    path.write_text(json.dumps(claims, indent=2), encoding="utf-8")
+    (fixture_data / "claims" / "zz.json").write_text('[{"id": }]', encoding="utf-8")
+    code, out, err = rknk("validate", str(fixture_data))
+    assert code == 1 and "3 problems" in err
+    assert "claims/late-2024.json: claim 'troops-kursk-2024-11': topic: unknown topic 'weather'" in out
+    assert re.search(r"claims/late-2024.json:\d+:5: claim 'troops-up-to-100000': \[1\]\.date: '2024-13': month", out)
+    assert "claims/zz.json:1:9: invalid JSON: Expecting value" in out
+
+
+def test_lookups_refuse_invalid_data_with_a_pointer_to_validate(fixture_data: Path) -> None:
+    (fixture_data / "topics.json").write_text("[]", encoding="utf-8")
+    code, out, err = rknk("events", data=fixture_data)
+    assert code == 1 and out == ""
+    assert "unknown topic" in err and "run 'rknk validate" in err and len(err.splitlines()) == 1
+
+
+def test_environment_variable_selects_the_data(fixture_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RKNK_DATA", str(fixture_data))
+    code, out, _ = rknk("events", "--json")
+    assert code == 0 and len(json.loads(out)) == 5
+    monkeypatch.setenv("RKNK_DATA", str(fixture_data / "nowhere"))
+    code, _, err = rknk("events")
+    assert code == 1 and "does not exist" in err
+
+
+def test_data_option_after_the_command_also_works(fixture_data: Path) -> None:
+    code, out, _ = rknk("events", "--json", "--data", str(fixture_data))
+    assert code == 0 and len(json.loads(out)) == 5
+
+
+def test_schema_is_json_schema_for_every_file_kind() -> None:
+    code, out, _ = rknk("schema")
+    schema = json.loads(out)
+    assert code == 0 and set(schema["files"]) == {"claims/*.json", "sources.json", "actors.json", "topics.json"}
+    assert "Claim" in schema["$defs"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["events", "--since", "2024-13"], "invalid --since: '2024-13': month must be 01 to 12"),
+        (["events", "--until", "yesterday"], "e.g. 2024, 2024-06, 2024-06-19"),
+        (["events", "--since", "2024", "--until", "2023"], "--until 2023 is before --since 2024"),
+        (["events", "--topic", "troop"], "did you mean 'troops'"),
+        (["events", "--limit", "-1"], "-1 is not in the range"),
+        (["search", "   "], "the search query is empty"),
+        (["search", "x" * 500], "the limit is"),
+        (["events", "--format", "xml"], "'xml' is not one of"),
+        (["events", "--nope"], "No such option: --nope"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(fixture_data: Path, args: list[str], message: str) -> None:
+    code, out, err = rknk(*args, data=fixture_data)
+    assert code == 2 and out == ""
+    assert len(err.splitlines()) == 1 and message in err and err.startswith("rknk: error: ")
