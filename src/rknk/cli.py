@@ -32,7 +32,11 @@ value, unknown topic or actor), 130 interrupted.
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    sys.stderr.write(f"rknk: error: {message}\n")
+    from rknk.render.safe import visible
+
+    # Messages echo ids, names and dates from the data or the command line: one
+    # visible line, never a control sequence.
+    sys.stderr.write(f"rknk: error: {visible(message)}\n")
     sys.stderr.flush()
     raise SystemExit(code)
 
@@ -40,12 +44,19 @@ def _fail(message: str, code: int) -> NoReturn:
 class _Group(TyperGroup):
     """Runs the command and turns every expected failure into one line on stderr."""
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         # typer vendors Click; its exceptions are only reachable through this module.
         from typer._click.exceptions import ClickException
 
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except RknkError as error:
             _fail(str(error), error.exit_code)
         except ClickException as error:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
+from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from rknk.models import Actor, Claim, Source, Topic
 
 #: Which model each kind of data file holds an array of.
-FILE_MODELS = {
+FILE_MODELS: dict[str, type[BaseModel]] = {
     "claims/*.json": Claim,
     "sources.json": Source,
     "actors.json": Actor,
@@ -20,13 +21,14 @@ FILE_MODELS = {
 def data_schema() -> dict[str, Any]:
     """One schema document: ``$defs`` for every model, and under ``files`` the
     schema of each kind of data file (a JSON array of that model)."""
+    mode: Literal["validation"] = "validation"
     keys, document = models_json_schema(
-        [(model, "validation") for model in FILE_MODELS.values()],
+        [(model, mode) for model in FILE_MODELS.values()],
         title="rknk data files",
         description="Each data file is a JSON array of one model.",
     )
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["files"] = {
-        name: {"type": "array", "items": keys[(model, "validation")]} for name, model in FILE_MODELS.items()
+        name: {"type": "array", "items": keys[(model, mode)]} for name, model in FILE_MODELS.items()
     }
     return document

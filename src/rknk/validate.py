@@ -9,7 +9,7 @@ has changed since it was last validated (see :mod:`rknk.store`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,7 +46,7 @@ def _json_path(loc: Sequence[int | str]) -> str:
 
 
 def _id_line(text: str, item_id: str) -> tuple[int, int] | tuple[None, None]:
-    match = re.search(r'"id"\s*:\s*"%s"' % re.escape(item_id), text)
+    match = re.search(rf'"id"\s*:\s*"{re.escape(item_id)}"', text)
     return jsonfile.position(text, match.start()) if match else (None, None)
 
 
@@ -115,27 +115,26 @@ def validate_files(files: Sequence[tuple[str, bytes]]) -> Records:
             records.topics = items  # type: ignore[assignment]
         else:
             records.claims.extend(items)  # type: ignore[arg-type]
-    for kind, items in (
-        ("source", records.sources),
-        ("actor", records.actors),
-        ("topic", records.topics),
-        ("claim", records.claims),
-    ):
-        _check_unique(kind, items, origin, problems)  # type: ignore[arg-type]
+    _check_unique("source", records.sources, origin, problems)
+    _check_unique("actor", records.actors, origin, problems)
+    _check_unique("topic", records.topics, origin, problems)
+    _check_unique("claim", records.claims, origin, problems)
     _check_references(records, origin)
     return records
 
 
-def _check_unique(kind: str, items: Sequence[dict[str, Any]], origin: dict[int, str], problems: list[Problem]) -> None:
+def _check_unique(
+    kind: str, items: Sequence[Mapping[str, object]], origin: dict[int, str], problems: list[Problem]
+) -> None:
     first: dict[str, str] = {}
     for item in items:
         where = origin[id(item)]
-        if item["id"] in first:
-            problems.append(
-                Problem(where, f"duplicate {kind} id, first defined in {first[item['id']]}", path="id", claim=item["id"] if kind == "claim" else None)
-            )
+        item_id = str(item["id"])
+        if item_id in first:
+            message = f"duplicate {kind} id, first defined in {first[item_id]}"
+            problems.append(Problem(where, message, path="id", claim=item_id if kind == "claim" else None))
         else:
-            first[item["id"]] = where
+            first[item_id] = where
 
 
 def _check_references(records: Records, origin: dict[int, str]) -> None:

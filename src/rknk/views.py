@@ -7,7 +7,7 @@ the renderers stay generic.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from rknk.records import ClaimRecord
@@ -88,10 +88,13 @@ def detail(dataset: Dataset, claim: ClaimRecord) -> Listing:
             if source
             else evidence["source"]
         )
-        text = f"“{evidence['quote']}” — {where} [{evidence['source']}]"
-        columns.append(Column(f"Evidence {number}", lambda r, text=text: text))
+        columns.append(Column(f"Evidence {number}", _constant(f"“{evidence['quote']}” — {where} [{evidence['source']}]")))
     record = {**claim, "sources": [dataset.sources[e["source"]] for e in claim["evidence"] if e["source"] in dataset.sources]}
     return Listing([record], (*CLAIM_FIELDS, "sources"), tuple(columns), single=True)
+
+
+def _constant(text: str) -> Callable[[Mapping[str, Any]], str]:
+    return lambda record: text
 
 
 def actors(dataset: Dataset, counts: Mapping[str, int]) -> Listing:

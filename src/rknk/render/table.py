@@ -27,7 +27,7 @@ def console_for(out: TextIO) -> Console:
     """A console on ``out`` that never interprets data; full width when not a terminal."""
     terminal = out.isatty()
     return Console(
-        file=out if terminal else _RstripLines(out),
+        file=out if terminal else _RstripLines(out),  # type: ignore[arg-type]
         markup=False,
         emoji=False,
         highlight=False,

@@ -1,0 +1,57 @@
+"""Start-up cost is part of the design: lookups must not import what they do not use.
+
+Each case runs rknk in a fresh interpreter (imports are per process) and lists
+which heavy modules it loaded. Timing itself lives in benchmarks/startup.py.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("pydantic.main", "rich.console", "rapidfuzz.process", "rknk.validate", "rknk.models")
+
+PROBE = """
+import json, sys
+from rknk.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+sys.stderr.write(json.dumps([m for m in {heavy} if m in sys.modules]))
+"""
+
+
+def heavy_imports(*args: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return sorted(json.loads(result.stderr.splitlines()[-1]))
+
+
+def test_version_imports_nothing_heavy() -> None:
+    assert heavy_imports("--version") == []
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["events", "--json"], []),
+        (["events", "--format", "table"], ["rich.console"]),
+        (["search", "Kursk", "--json"], ["rapidfuzz.process"]),
+    ],
+)
+def test_a_warm_lookup_skips_validation_and_unused_libraries(
+    fixture_data: Path, args: list[str], expected: list[str]
+) -> None:
+    heavy_imports("--data", str(fixture_data), "events", "--json")  # first use validates and caches
+    assert heavy_imports("--data", str(fixture_data), *args) == expected
+
+
+def test_a_cold_lookup_validates_with_the_models(fixture_data: Path) -> None:
+    assert "rknk.validate" in heavy_imports("--data", str(fixture_data), "events", "--json")
