@@ -18,17 +18,23 @@ from rknk.store import Dataset
 CLAIM_FIELDS = tuple(ClaimRecord.__annotations__)
 
 
-def _claim_columns(dataset: Dataset) -> tuple[Column, ...]:
+def _statement(record: Mapping[str, Any]) -> str:
+    return str(record["statement"])
+
+
+def _claim_columns(
+    dataset: Dataset, statement: Callable[[Mapping[str, Any]], str] = _statement
+) -> tuple[Column, ...]:
     def sources(record: Mapping[str, Any]) -> str:
         outlets = dict.fromkeys(_outlet(dataset, e["source"]) for e in record["evidence"])
         return ", ".join(outlets)
 
     return (
         Column("Date", lambda r: r["date"], style="cyan"),
-        Column("ID", lambda r: r["id"], style="dim"),
+        Column("ID", lambda r: r["id"], breakable=True, style="dim"),
         Column("Topic", lambda r: r["topic"]),
         Column("Status", lambda r: r["status"]),
-        Column("Statement", lambda r: r["statement"], wide=True),
+        Column("Statement", statement, wide=True),
         Column("Sources", sources),
     )
 
@@ -46,9 +52,12 @@ def hits(dataset: Dataset, found: Sequence[Hit], explain: bool) -> Listing:
     records = [
         {**hit.claim, "score": hit.score, "why": [str(why) for why in hit.why]} for hit in found
     ]
-    columns = (Column("Score", lambda r: f"{r['score']:.0f}", style="green"), *_claim_columns(dataset))
-    if explain:
-        columns = (*columns, Column("Why", lambda r: "; ".join(r["why"])))
+    def statement_and_reasons(record: Mapping[str, Any]) -> str:
+        return f"{record['statement']}\nmatched: {'; '.join(record['why'])}"
+
+    # With --explain the reasons go under each statement: a column of their own squeezes both.
+    statement = statement_and_reasons if explain else _statement
+    columns = (Column("Score", lambda r: f"{r['score']:.0f}", style="green"), *_claim_columns(dataset, statement))
     return Listing(records, (*CLAIM_FIELDS, "score", "why"), columns)
 
 

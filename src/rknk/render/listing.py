@@ -14,6 +14,9 @@ class Column:
     header: str
     show: Callable[[Mapping[str, Any]], str]
     wide: bool = False
+    """Takes the width left over on a terminal, wrapping its text (statements, quotes)."""
+    breakable: bool = False
+    """May be folded on a narrow terminal (long ids); other narrow columns never wrap."""
     style: str | None = None
 
 

@@ -9,7 +9,8 @@ from rknk.render.safe import visible
 
 
 def _cell(text: str) -> str:
-    return visible(text).replace("\\", "\\\\").replace("|", "\\|")
+    lines = (visible(line).replace("\\", "\\\\").replace("|", "\\|") for line in text.split("\n"))
+    return "<br>".join(lines)
 
 
 def render(listing: Listing, out: TextIO) -> None:

@@ -21,6 +21,8 @@ from rknk.render.safe import visible
 
 #: Wide enough that Rich never wraps or cuts a row written to a pipe.
 PIPE_WIDTH = 100_000
+#: A statement squeezed narrower than this is unreadable; ids fold first.
+WIDE_MIN = 30
 
 
 def console_for(out: TextIO) -> Console:
@@ -59,6 +61,11 @@ class _RstripLines(io.TextIOBase):
         return False
 
 
+def _cell(value: str) -> Text:
+    """A cell as literal text; line breaks survive, every other control is made visible."""
+    return Text("\n".join(visible(line) for line in value.split("\n")))
+
+
 def render(listing: Listing, out: TextIO) -> None:
     console = console_for(out)
     terminal = console.is_terminal
@@ -78,10 +85,11 @@ def render(listing: Listing, out: TextIO) -> None:
             style=column.style,
             overflow="fold",
             ratio=1 if column.wide and terminal else None,
-            no_wrap=not terminal,
+            min_width=WIDE_MIN if column.wide and terminal else None,
+            no_wrap=not terminal or not (column.wide or column.breakable),
         )
     for record in listing.records:
-        table.add_row(*(Text(visible(column.show(record))) for column in listing.columns))
+        table.add_row(*(_cell(column.show(record)) for column in listing.columns))
     console.print(table)
     console.file.flush()
 
@@ -95,6 +103,6 @@ def _render_record(listing: Listing, console: Console) -> None:
         for column in listing.columns:
             value = column.show(record)
             if value:
-                grid.add_row(Text(column.header), Text(visible(value), style=column.style or ""))
+                grid.add_row(Text(column.header), _cell(value))
     console.print(grid)
     console.file.flush()
