@@ -31,6 +31,11 @@ value, unknown topic or actor), 130 interrupted.
 """
 
 
+def _examples(*lines: str) -> str:
+    # "\b" keeps the help formatter from re-wrapping the lines into one paragraph.
+    return "\b\nExamples:\n" + "\n".join(f"  $ {line}" for line in lines)
+
+
 def _fail(message: str, code: int) -> NoReturn:
     from rknk.render.safe import visible
 
@@ -79,6 +84,15 @@ class _Group(TyperGroup):
             raise SystemExit(code)
         return code
 
+    def invoke(self, ctx: Any) -> Any:
+        # Click turns a broken pipe into exit 1 before main() can see it; a reader
+        # that has gone (rknk events | head -1) is not an error.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _quiet_stdout()
+            return EXIT_OK
+
 
 def _quiet_stdout() -> None:
     """After the reader of a pipe has gone, point stdout at /dev/null so the
@@ -96,6 +110,14 @@ app = typer.Typer(
     help="Sourced claims about Russia–North Korea military relations, each with a verbatim quote from its source."
     + "\n\n"
     + EXIT_CODES_HELP,
+    epilog=_examples(
+        "rknk events --since 2023",
+        "rknk search Kursk",
+        "rknk show treaty-signed-2024-06",
+        "rknk events --actor Belousov --json | jq '.[].statement'",
+    )
+    + "\n\n\b\nEnvironment: RKNK_DATA (data folder), RKNK_CACHE_DIR (cache folder),\n"
+    + "RKNK_NO_CACHE=1 (always validate), RKNK_DEBUG=1 (tracebacks), NO_COLOR.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -238,7 +260,14 @@ def _emit(listing: Listing, fmt: Format, json_flag: bool, fields: str | None) ->
     out.flush()
 
 
-@app.command(epilog="Examples: rknk events --since 2023 | rknk events --actor Russia --topic troops --json")
+@app.command(
+    epilog=_examples(
+        "rknk events --since 2023",
+        "rknk events --actor Russia --topic troops --reverse",
+        "rknk events --since 2024-06 --until 2024-12 --json | jq '.[].id'",
+        "rknk events --source sewaktu-2024-12-02 -f csv > sewaktu.csv",
+    )
+)
 def events(
     ctx: typer.Context,
     since: SinceOpt = None,
@@ -265,7 +294,14 @@ def events(
     _emit(views.claims(dataset, found[:limit] if limit is not None else found), fmt, json_flag, fields)
 
 
-@app.command(epilog='Examples: rknk search Kursk | rknk search "artillery shells" --since 2024 --explain')
+@app.command(
+    epilog=_examples(
+        "rknk search Kursk",
+        "rknk search \"artillery shells\" --since 2024 --explain",
+        "rknk search Belusov --json | jq '.[0].evidence'",
+        "rknk search \"satelit mata-mata\"",
+    )
+)
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="QUERY", help="Words, names, places or numbers, in English or Indonesian.")],
@@ -300,7 +336,7 @@ def search(
     _emit(views.hits(dataset, found[:limit] if limit is not None else found, explain), fmt, json_flag, fields)
 
 
-@app.command(epilog="Example: rknk show treaty-signed-2024-06")
+@app.command(epilog=_examples("rknk show treaty-signed-2024-06", "rknk show treaty-signed-2024-06 --json"))
 def show(
     ctx: typer.Context,
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's id, as listed by events or search.")],
@@ -358,7 +394,7 @@ def sources(ctx: typer.Context, fmt: FormatOpt = Format.TABLE, json_flag: JsonOp
     _registry(ctx, data, "sources", fmt, json_flag)
 
 
-@app.command(epilog="Example: rknk validate ./my-data")
+@app.command(epilog=_examples("rknk validate", "rknk validate ./my-data"))
 def validate(
     ctx: typer.Context,
     path: Annotated[Path | None, typer.Argument(metavar="[PATH]", help="Data folder (default: --data, RKNK_DATA or the bundled data).")] = None,
@@ -390,7 +426,7 @@ def schema() -> None:
     out.write("\n")
 
 
-@app.command(epilog="Example: rknk verify --sources ../shared/seeds")
+@app.command(epilog=_examples("rknk verify --sources ./articles"))
 def verify(
     ctx: typer.Context,
     sources_dir: Annotated[
@@ -406,8 +442,10 @@ def verify(
 
     dataset = _dataset(ctx, data)
     failures, checked = verify_dataset(dataset, sources_dir)
+    from rknk.render.safe import visible
+
     for failure in failures:
-        sys.stdout.write(f"{failure}\n")
+        sys.stdout.write(f"{visible(str(failure))}\n")  # quotes are data: no control characters
     if failures:
         raise DataError(f"{len(failures)} of {checked} checks failed")
     sys.stderr.write(f"All {checked} checks passed: every quote is in its source and every archive matches.\n")
