@@ -140,6 +140,8 @@ class Source(_Strict):
     archive: Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]+$")]
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     url: str | None = None
+    note: Text | None = None
+    """Credits and caveats: republication, attribution of the outlet, authorship."""
 
 
 class Actor(_Strict):

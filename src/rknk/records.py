@@ -58,6 +58,7 @@ class SourceRecord(TypedDict):
     archive: str
     sha256: str
     url: str | None
+    note: str | None
 
 
 class ActorRecord(TypedDict):
