@@ -18,6 +18,14 @@ from rknk.store import Dataset
 CLAIM_FIELDS = tuple(ClaimRecord.__annotations__)
 
 
+_QUALIFIER_WORDS = {"exact": "", "more-than": "more than", "at-least": "at least", "up-to": "up to"}
+
+
+def _number(value: float) -> str:
+    """A figure for people: ``10000`` -> ``10,000``; fractions kept as written."""
+    return f"{value:,}" if isinstance(value, int) or not float(value).is_integer() else f"{int(value):,}"
+
+
 def _statement(record: Mapping[str, Any]) -> str:
     return str(record["statement"])
 
@@ -72,8 +80,11 @@ def detail(dataset: Dataset, claim: ClaimRecord) -> Listing:
         return " — ".join(part for part in (name, entry["text"] or "") if part)
 
     def quantity(q: Mapping[str, Any]) -> str:
-        bounds = f" ({as_text(q['low'])}–{as_text(q['high'])})" if q["low"] is not None or q["high"] is not None else ""
-        return f"{q['qualifier']} {as_text(q['value'])}{bounds} {q['unit']}"
+        low, high = q["low"], q["high"]
+        bounds = f" ({_number(low) if low is not None else '…'}–{_number(high) if high is not None else '…'})"
+        words = _QUALIFIER_WORDS.get(q["qualifier"], q["qualifier"])
+        shown = f"{words} {_number(q['value'])}".strip()
+        return f"{shown}{bounds if low is not None or high is not None else ''} {q['unit']}"
 
     columns: list[Column] = [
         Column("ID", lambda r: r["id"], style="bold"),
