@@ -1,0 +1,27 @@
+"""The README's example sessions show what rknk really prints today."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+
+from readme_examples import README, blocks, run  # noqa: E402
+
+EXAMPLES = blocks(README.read_text(encoding="utf-8"))
+
+
+def test_the_readme_has_example_sessions() -> None:
+    assert len(EXAMPLES) >= 5
+
+
+@pytest.mark.parametrize(("command", "shown"), [(c, s) for _, c, s in EXAMPLES], ids=[c for _, c, _ in EXAMPLES])
+def test_example_output_is_current(command: str, shown: str) -> None:
+    assert run(command) == shown, "run: python tools/readme_examples.py"
+
+
+def test_readme_opens_with_the_two_setup_commands() -> None:
+    opening = README.read_text(encoding="utf-8").split("```")[1]
+    assert "pip install . && rknk events" in opening
+    assert 'pip install -e ".[test]" && pytest' in opening
