@@ -50,9 +50,23 @@ SOURCES: list[dict[str, Any]] = [
 
 ACTORS: list[dict[str, Any]] = [
     {"id": "russia", "name": "Russia", "kind": "state", "aliases": ["Rusia", "Moskow"], "state": None, "role": None},
-    {"id": "north-korea", "name": "North Korea", "kind": "state", "aliases": ["Korea Utara", "Korut"], "state": None, "role": None},
+    {
+        "id": "north-korea",
+        "name": "North Korea",
+        "kind": "state",
+        "aliases": ["Korea Utara", "Korut"],
+        "state": None,
+        "role": None,
+    },
     {"id": "kcna", "name": "KCNA", "kind": "media", "aliases": [], "state": "north-korea", "role": "State news agency"},
-    {"id": "vladimir-putin", "name": "Vladimir Putin", "kind": "person", "aliases": ["Putin"], "state": "russia", "role": None},
+    {
+        "id": "vladimir-putin",
+        "name": "Vladimir Putin",
+        "kind": "person",
+        "aliases": ["Putin"],
+        "state": "russia",
+        "role": None,
+    },
 ]
 
 TOPICS: list[dict[str, Any]] = [
@@ -172,7 +186,12 @@ def invoke(args: Sequence[str], cache_dir: Path, **env: str | None) -> Result:
 
 
 def run(
-    args: Sequence[str], cache_dir: Path, *, env: Mapping[str, str | None] | None = None, timeout: float = 60, **kwargs: Any
+    args: Sequence[str],
+    cache_dir: Path,
+    *,
+    env: Mapping[str, str | None] | None = None,
+    timeout: float = 60,
+    **kwargs: Any,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``python -m rknk`` in a child process; output is kept as bytes."""
     full = dict(os.environ)
@@ -184,3 +203,50 @@ def run(
     return subprocess.run(
         [sys.executable, "-m", "rknk", *args], capture_output=True, env=full, timeout=timeout, check=False, **kwargs
     )
+
+
+#: Terminal control from a claim file: clear screen, home, retitle the window, an OSC 8
+#: hyperlink, an OSC 52 clipboard write, C1 CSI/OSC/ST, bidi overrides and isolates,
+#: CR, backspace, NUL and DEL.
+HOSTILE = (
+    "A\x1b[2J\x1b[H\x1b]0;retitled\x07\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\"
+    "\x1b]52;c;cHduZWQ=\x07\x9b31m\x9d0;c1\x9c\u202eevil\u202c\u2066x\u2069\u200f\r\x08\x00\x7f\ufeff Z"
+)
+#: Rich markup and emoji codes that must print as they are.
+MARKUP = "[bold]x[/bold] [link=https://example.org]y[/link] :warning: [/oops]"
+
+#: What must never reach a person's terminal from the data (newline aside).
+UNSAFE_FOR_HUMANS = r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+
+
+def hostile_data(root: Path) -> Path:
+    """A valid folder whose every human-visible text field carries :data:`HOSTILE`,
+    plus a claim whose statement is :data:`MARKUP`."""
+    sources = copy.deepcopy(SOURCES)
+    sources[0]["outlet"] = "Alpha " + HOSTILE
+    sources[0]["title"] = MARKUP + " " + HOSTILE
+    actors = copy.deepcopy(ACTORS)
+    actors[0]["name"] = "Russia " + HOSTILE
+    actors[0]["aliases"] = ["[red]Rusia[/red]", HOSTILE]
+    actors[2]["role"] = HOSTILE
+    topics = copy.deepcopy(TOPICS)
+    topics[0]["label"] = "Treaty " + HOSTILE
+    topics[0]["description"] = MARKUP + HOSTILE
+    claims = {
+        "claims/hostile.json": [
+            claim(
+                "hostile-1",
+                statement=HOSTILE,
+                date_note=HOSTILE,
+                note=HOSTILE,
+                places=[HOSTILE, MARKUP],
+                claimants=[{"actor": "kcna", "text": HOSTILE}],
+                quantities=[{"value": 1, "low": None, "high": None, "unit": HOSTILE, "qualifier": "exact"}],
+                evidence=[{"source": "alpha-2024-06-19", "quote": HOSTILE}],
+            ),
+            claim(
+                "markup-1", date="2024-06-20", statement=MARKUP, evidence=[{"source": "beta-2024-11", "quote": MARKUP}]
+            ),
+        ],
+    }
+    return make_data(root, claims=claims, sources=sources, actors=actors, topics=topics)

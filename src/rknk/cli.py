@@ -407,8 +407,13 @@ def validate(
 
     root = store.resolve_root(path if path is not None else ctx.obj)
     problems = store.check_folder(root)
-    for problem in problems:
-        sys.stdout.write(f"{problem}\n")
+    out = _output_stream(Format.TABLE)  # ids from a broken file may not fit a narrow console encoding
+    try:
+        for problem in problems:
+            out.write(f"{problem}\n")
+        out.flush()
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader has gone (validate | head); the verdict below still holds
     if problems:
         raise DataError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in '{root}'")
     sys.stderr.write(f"'{root}' is valid.\n")
@@ -444,8 +449,9 @@ def verify(
     failures, checked = verify_dataset(dataset, sources_dir)
     from rknk.render.safe import visible
 
+    out = _output_stream(Format.TABLE)
     for failure in failures:
-        sys.stdout.write(f"{visible(str(failure))}\n")  # quotes are data: no control characters
+        out.write(f"{visible(str(failure))}\n")  # quotes are data: no control characters
     if failures:
         raise DataError(f"{len(failures)} of {checked} checks failed")
     sys.stderr.write(f"All {checked} checks passed: every quote is in its source and every archive matches.\n")

@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+#: ASCII digits only: ``\d`` would also take Arabic-Indic or full-width digits,
+#: which ``int`` accepts but ISO 8601 does not.
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 #: Shown in every date error so the user sees the right form at once.
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-06, 2024-06-19)"

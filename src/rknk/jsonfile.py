@@ -10,6 +10,7 @@ without telling the curator.
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -19,16 +20,29 @@ from rknk.errors import Problem
 #: and converting them costs quadratic time.
 MAX_NUMBER_DIGITS = 40
 
-_NON_FINITE = re.compile(r"-?\bInfinity\b|\bNaN\b")
-_LONG_NUMBER = re.compile(r"\d{%d,}" % (MAX_NUMBER_DIGITS + 1))
+#: Nesting reported when the parser runs out of stack: the data needs four levels,
+#: and the parser gives up somewhere below Python's recursion limit.
+DEEP_NESTING = 500
+
+# Locating a refused token scans the text again, skipping string literals, so a
+# statement that mentions "NaN" or a long figure is never blamed for a number.
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_BARE_VALUE = re.compile(_STRING + r"|(?P<hit>-?Infinity|NaN|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)")
+_KEY_OR_BRACE = re.compile(r"(?P<key>" + _STRING + r")(?=\s*:)|" + _STRING + r"|(?P<brace>[{}])")
+_BRACKET = re.compile(_STRING + r"|(?P<open>[\[{])|(?P<close>[\]}])")
 
 
 class _Refused(ValueError):
-    """Raised from inside the parser's hooks; carries a position-free message."""
+    """Raised from inside the parser's hooks; carries a position-free message.
 
-    def __init__(self, message: str, token: str | None = None) -> None:
+    ``token`` is the exact text of a refused number or constant; ``key`` the
+    name of a duplicate key. Either lets :func:`_locate` find the place again.
+    """
+
+    def __init__(self, message: str, token: str | None = None, key: str | None = None) -> None:
         super().__init__(message)
         self.token = token
+        self.key = key
 
 
 def _pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -37,7 +51,7 @@ def _pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         if key in result:
             owner = result.get("id") if isinstance(result.get("id"), str) else None
             context = f" (in the object with id '{owner}')" if owner else ""
-            raise _Refused(f"duplicate key '{key}'{context}", token=f'"{key}"')
+            raise _Refused(f"duplicate key '{key}'{context}", key=key)
         result[key] = value
     return result
 
@@ -48,14 +62,17 @@ def _refuse_constant(name: str) -> Any:
 
 def _parse_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
-        raise _Refused(f"a number with {len(text)} digits is too long", token=text[:MAX_NUMBER_DIGITS])
+        raise _Refused(f"a number with {len(text.lstrip('-'))} digits is too long", token=text)
     return int(text)
 
 
 def _parse_float(text: str) -> float:
     if len(text) > MAX_NUMBER_DIGITS * 2:
-        raise _Refused(f"a number of {len(text)} characters is too long", token=text[:MAX_NUMBER_DIGITS])
-    return float(text)
+        raise _Refused(f"a number of {len(text)} characters is too long", token=text)
+    value = float(text)
+    if not math.isfinite(value):  # 1e400 parses to infinity without complaint
+        raise _Refused(f"{text} is out of range: numbers must be finite", token=text)
+    return value
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -66,13 +83,38 @@ def position(text: str, offset: int) -> tuple[int, int]:
 
 
 def _locate(text: str, refused: _Refused) -> tuple[int, int] | tuple[None, None]:
-    pattern: re.Pattern[str] | None = None
-    if refused.token in ("NaN", "Infinity", "-Infinity"):
-        pattern = _NON_FINITE
-    elif refused.token and refused.token[:1].isdigit():
-        pattern = _LONG_NUMBER
-    if pattern is not None and (match := pattern.search(text)):
-        return position(text, match.start())
+    """Where the parser's hook refused something: the token outside strings, or
+    the second occurrence of a key within one object."""
+    if refused.token is not None:
+        for match in _BARE_VALUE.finditer(text):
+            if match.group("hit") == refused.token:
+                return position(text, match.start())
+    elif refused.key is not None:
+        seen: list[set[str]] = [set()]
+        for match in _KEY_OR_BRACE.finditer(text):
+            brace = match.group("brace")
+            if brace == "{":
+                seen.append(set())
+            elif brace == "}" and len(seen) > 1:
+                seen.pop()
+            elif match.group("key") is not None:
+                key = json.loads(match.group("key"))
+                if key in seen[-1] and key == refused.key:
+                    return position(text, match.start())
+                seen[-1].add(key)
+    return None, None
+
+
+def _too_deep(text: str) -> tuple[int, int] | tuple[None, None]:
+    """Where the nesting first goes deeper than :data:`DEEP_NESTING` levels."""
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        if match.group("open"):
+            depth += 1
+            if depth > DEEP_NESTING:
+                return position(text, match.start())
+        elif match.group("close"):
+            depth -= 1
     return None, None
 
 
@@ -102,10 +144,11 @@ def load(data: bytes, name: str) -> tuple[Any, str] | Problem:
     except json.JSONDecodeError as error:
         return Problem(name, f"invalid JSON: {error.msg}", error.lineno, error.colno)
     except _Refused as refused:
-        line, column = _locate(text, refused)
-        return Problem(name, str(refused), line, column)
+        return Problem(name, str(refused), *_locate(text, refused))
     except RecursionError:
-        return Problem(name, "invalid JSON: nested too deeply")
+        where = _too_deep(text)
+        deeper = f" (more than {DEEP_NESTING} levels)" if where[0] is not None else ""
+        return Problem(name, f"invalid JSON: nested too deeply{deeper}", *where)
     except ValueError as error:  # e.g. a number Python itself refuses to convert
         return Problem(name, f"invalid JSON: {error}")
     return value, text

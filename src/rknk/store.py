@@ -70,14 +70,20 @@ def read_folder(root: Path) -> list[tuple[str, bytes]]:
 
     Raises :class:`DataError` if the folder or a required file is missing or unreadable.
     """
-    if not root.exists():
-        raise DataError(f"data folder '{root}' does not exist")
-    if not root.is_dir():
-        raise DataError(f"data folder '{root}' is not a folder")
     claims_dir = root / "claims"
-    if not claims_dir.is_dir():
-        raise DataError(f"data folder '{root}' has no claims/ folder")
-    names = [*REGISTRY_FILES, *(f"claims/{p.name}" for p in sorted(claims_dir.glob("*.json")))]
+    # Listing with iterdir, not glob: glob skips a folder it may not read, which
+    # would silently load no claims at all.
+    try:
+        if not root.exists():
+            raise DataError(f"data folder '{root}' does not exist")
+        if not root.is_dir():
+            raise DataError(f"data folder '{root}' is not a folder")
+        if not claims_dir.is_dir():
+            raise DataError(f"data folder '{root}' has no claims/ folder")
+        claim_names = sorted(path.name for path in claims_dir.iterdir() if path.name.endswith(".json"))
+    except OSError as error:
+        raise DataError(f"cannot read data folder '{root}': {error.strerror or error}") from None
+    names = [*REGISTRY_FILES, *(f"claims/{name}" for name in claim_names)]
     files: list[tuple[str, bytes]] = []
     for name in names:
         path = root / name
@@ -111,7 +117,7 @@ def _cache_key(files: list[tuple[str, bytes]]) -> str:
 def _read_cache(path: Path, key: str) -> dict[str, Any] | None:
     try:
         cached = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(cached, dict) or cached.get("key") != key:
         return None

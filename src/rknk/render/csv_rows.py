@@ -9,6 +9,7 @@ a leading apostrophe; numbers are left alone.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from typing import Any, TextIO
 
@@ -35,7 +36,13 @@ def cell(value: Any) -> Any:
 
 
 def render(listing: Listing, out: TextIO) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(listing.fields)
-    for record in listing.records:
-        writer.writerow([cell(record[name]) for name in listing.fields])
+    # The writer quotes a cell only for the characters of its line terminator: with
+    # "\n" alone a cell holding a bare CR is written unquoted and splits the row in
+    # every reader. So rows are written with "\r\n" and end in "\n" all the same.
+    row = io.StringIO()
+    writer = csv.writer(row, lineterminator="\r\n")
+    for values in (listing.fields, *([cell(record[name]) for name in listing.fields] for record in listing.records)):
+        writer.writerow(values)
+        out.write(row.getvalue()[:-2] + "\n")
+        row.seek(0)
+        row.truncate()

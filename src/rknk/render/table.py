@@ -28,7 +28,7 @@ WIDE_MIN = 30
 def console_for(out: TextIO) -> Console:
     """A console on ``out`` that never interprets data; full width when not a terminal."""
     terminal = out.isatty()
-    return Console(
+    return _Console(
         file=out if terminal else _RstripLines(out),  # type: ignore[arg-type]
         markup=False,
         emoji=False,
@@ -36,6 +36,14 @@ def console_for(out: TextIO) -> Console:
         width=None if terminal else PIPE_WIDTH,
         soft_wrap=not terminal,
     )
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Rich's own handling exits 1; hand the broken pipe to the CLI, which
+        ends quietly with 0 when the reader has gone (``rknk events | head -1``)."""
+        self.quiet = True
+        raise BrokenPipeError
 
 
 class _RstripLines(io.TextIOBase):

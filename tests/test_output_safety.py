@@ -1,0 +1,419 @@
+"""What rknk prints is safe: for people, no control characters or markup from the data; for
+machines, the data exactly, as valid UTF-8; and it ends quietly when the reader goes away."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import errno
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fixture_data import (
+    CLAIMS,
+    HOSTILE,
+    MARKUP,
+    SOURCES,
+    UNSAFE_FOR_HUMANS,
+    all_claims,
+    claim,
+    hostile_data,
+    invoke,
+    isolated_env,
+    make_data,
+    run,
+)
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "rknk"
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    return hostile_data(tmp_path / "hostile")
+
+
+def output(args: list[str], data: Path, cache: Path) -> str:
+    result = invoke([*args, "--data", str(data)], cache)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    return result.stdout
+
+
+# --- human formats --------------------------------------------------------------------------------
+
+HUMAN_COMMANDS = {
+    "events table": ["events"],
+    "events markdown": ["events", "--format", "markdown"],
+    "show table": ["show", "hostile-1"],
+    "show markdown": ["show", "hostile-1", "--format", "markdown"],
+    "search table": ["search", "evil", "--explain"],
+    "actors table": ["actors"],
+    "actors markdown": ["actors", "--format", "markdown"],
+    "topics table": ["topics"],
+    "sources table": ["sources"],
+    "sources markdown": ["sources", "--format", "markdown"],
+    "fields table": ["events", "--fields", "id,statement,note,places,evidence"],
+}
+
+
+@pytest.mark.parametrize("name", HUMAN_COMMANDS)
+def test_human_output_carries_no_control_characters_from_the_data(hostile: Path, cache: Path, name: str) -> None:
+    text = output(HUMAN_COMMANDS[name], hostile, cache)
+    assert not re.search(UNSAFE_FOR_HUMANS, text), [c for c in text if re.match(UNSAFE_FOR_HUMANS, c)]
+    # ... and shows them instead, so a reader sees that something odd is there.
+    if "markdown" in name:
+        text = text.replace("\\\\", "\\")  # Markdown escapes the backslash of each escape
+    assert "\\x1b]52;c;cHduZWQ=\\x07" in text and "\\x1b[2J" in text and "\\u202e" in text
+
+
+def test_every_kind_of_control_is_shown_by_its_code(hostile: Path, cache: Path) -> None:
+    text = output(["show", "hostile-1"], hostile, cache)
+    shown = ["\\x1b[H", "\\x1b]0;retitled\\x07", "\\x1b]8;;https://evil.example/\\x1b\\click", "\\x9b31m"]
+    shown += ["\\x9d0;c1\\x9c", "\\u202c", "\\u2066", "\\u2069", "\\u200f"]
+    shown += ["\\x0d", "\\x08", "\\x00", "\\x7f", "\\ufeff"]
+    for escape in shown:
+        assert escape in text, escape
+
+
+def test_verify_failures_show_quotes_visibly(hostile: Path, tmp_path: Path, cache: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for source in SOURCES:
+        (archive / source["archive"]).write_text("Nothing quoted here.", encoding="utf-8")
+    result = invoke(["verify", "--sources", str(archive), "--data", str(hostile)], cache)
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "quote not found in the archive" in result.stdout and "\\x1b]52;c;cHduZWQ=\\x07" in result.stdout
+    assert not re.search(UNSAFE_FOR_HUMANS, result.stdout + result.stderr)
+
+
+def test_line_breaks_in_data_stay_inside_their_cell(tmp_path: Path, cache: Path) -> None:
+    """A newline is a line break within the cell (harmless); CR and tab, which can
+    overwrite or shift what is shown, are made visible."""
+    data = make_data(tmp_path / "d", claims={"claims/x.json": [claim("nl-1", statement="one\ntwo\tthree\r\nfour")]})
+    table = output(["events"], data, cache).splitlines()
+    assert (
+        re.search(r"reported  one +Alpha News$", table[1])
+        and table[2].strip() == "two\\x09three\\x0d"
+        and table[3].strip() == "four"
+    )
+    markdown = output(["events", "--format", "markdown"], data, cache).splitlines()
+    assert len(markdown) == 3 and "| one<br>two\\\\x09three\\\\x0d<br>four |" in markdown[2]
+
+
+@pytest.mark.parametrize(
+    ("args", "literal"),
+    [
+        (["events"], MARKUP),
+        (["events", "--format", "markdown"], MARKUP),
+        (["show", "markup-1"], MARKUP),
+        (["show", "hostile-1"], MARKUP),  # a place, and the source's title
+        (["search", "bold link", "--explain"], MARKUP),
+        (["actors"], "[red]Rusia[/red]"),
+        (["topics"], MARKUP),
+        (["sources"], MARKUP),
+    ],
+)
+def test_markup_and_emoji_codes_in_data_print_literally(
+    hostile: Path, cache: Path, args: list[str], literal: str
+) -> None:
+    text = output(args, hostile, cache)
+    assert literal in text
+    assert "⚠" not in text
+
+
+def test_unbalanced_and_odd_markup_raises_nothing(tmp_path: Path, cache: Path) -> None:
+    odd = [
+        "[/oops]",
+        "[/]",
+        "[bold",
+        "[bold]unclosed",
+        "[[double]]",
+        "\\[escaped]",
+        "[link=]x",
+        ":red_circle:",
+        "[@click=quit]q[/]",
+    ]
+    claims = [claim(f"odd-{i}", statement=text, note=text) for i, text in enumerate(odd)]
+    data = make_data(tmp_path / "d", claims={"claims/x.json": claims})
+    table = output(["events"], data, cache)
+    for i, text in enumerate(odd):
+        assert text in table
+        assert text in output(["show", f"odd-{i}"], data, cache)
+
+
+# --- machine formats --------------------------------------------------------------------------------
+
+
+def round_trip_claims() -> list[dict[str, Any]]:
+    """The fixture claims plus text and numbers that are easy to mangle."""
+    tricky = [
+        claim(
+            "tricky-text",
+            statement=HOSTILE,
+            note='quote " backslash \\ slash / 🇰🇵 𝕏 \u2028 \u00a0 é',
+            places=[MARKUP, "  padded  "],
+        ),
+        claim(
+            "tricky-numbers",
+            date="0001-01-01/9999-12-31",
+            quantities=[
+                {"value": 10**39, "low": -(10**39), "high": 10**39 + 1, "unit": "u", "qualifier": "range"},
+                {"value": 2.0, "low": -0.0, "high": 1e300, "unit": "u", "qualifier": "range"},
+                {"value": 1e-7, "low": None, "high": None, "unit": "u", "qualifier": "about"},
+            ],
+        ),
+    ]
+    return [*all_claims(), *tricky]
+
+
+def _canonical(claims: list[dict[str, Any]]) -> str:
+    """Compare text exactly and keep 2 and 2.0 apart."""
+    return json.dumps(sorted(claims, key=lambda c: c["id"]), sort_keys=True, ensure_ascii=True)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_output_round_trips_the_data_exactly(tmp_path: Path, cache: Path, fmt: str) -> None:
+    data = make_data(tmp_path / "d", claims={**CLAIMS, "claims/tricky.json": round_trip_claims()[-2:]})
+    source = _claims_on_disk(data)
+    assert _canonical(source) == _canonical(round_trip_claims())
+    for attempt in ("validated", "from the cache"):
+        printed = _printed(output(["events", "--format", fmt], data, cache), fmt)
+        assert _canonical(printed) == _canonical(source), attempt
+    assert any(cache.iterdir())  # the second run did read a cache
+
+
+def _claims_on_disk(data: Path) -> list[dict[str, Any]]:
+    return [item for path in sorted((data / "claims").glob("*.json")) for item in json.loads(path.read_bytes())]
+
+
+def _printed(text: str, fmt: str) -> list[dict[str, Any]]:
+    # JSON Lines are split on "\n" only: U+2028 in the data is not a line break.
+    return json.loads(text) if fmt == "json" else [json.loads(line) for line in text.split("\n")[:-1]]
+
+
+@pytest.mark.parametrize("folder", [SRC.parents[1] / "data", Path(__file__).parent / "fixtures" / "data"])
+def test_json_output_round_trips_the_curated_data(cache: Path, folder: Path) -> None:
+    if not (folder / "claims").is_dir():
+        pytest.skip(f"no data folder at {folder}")
+    source = _claims_on_disk(folder)
+    for fmt in ("json", "jsonl"):
+        assert _canonical(_printed(output(["events", "--format", fmt], folder, cache), fmt)) == _canonical(source)
+
+
+def test_json_is_the_default_shape_for_json_flag_and_show(tmp_path: Path, cache: Path) -> None:
+    data = make_data(tmp_path / "d")
+    assert json.loads(output(["events", "--json"], data, cache)) == json.loads(
+        output(["events", "--format", "json"], data, cache)
+    )
+    shown = json.loads(output(["show", "troops-sent-2024", "--json"], data, cache))
+    expected = next(c for c in all_claims() if c["id"] == "troops-sent-2024")
+    assert {k: v for k, v in shown.items() if k != "sources"} == expected
+    assert [{key: source[key] for key in SOURCES[0]} for source in shown["sources"]] == [SOURCES[1], SOURCES[0]]
+
+
+FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx", "=1"]
+
+
+def test_csv_guards_spreadsheet_formulas(tmp_path: Path, cache: Path) -> None:
+    claims = [claim(f"f-{i}", statement=text, note=text, places=[text]) for i, text in enumerate(FORMULAS)]
+    claims.append(claim("f-safe", statement="Safe 'text' = fine", note=None, places=["Kursk", "=x"]))
+    data = make_data(tmp_path / "d", claims={"claims/x.json": claims})
+    rows = list(csv.DictReader(io.StringIO(output(["events", "--format", "csv"], data, cache), newline="")))
+    by_id = {row["id"]: row for row in rows}
+    for i, text in enumerate(FORMULAS):
+        row = by_id[f"f-{i}"]
+        assert row["statement"] == row["note"] == row["places"] == "'" + text
+    assert by_id["f-safe"]["statement"] == "Safe 'text' = fine"
+    assert by_id["f-safe"]["note"] == ""
+    assert by_id["f-safe"]["places"] == "Kursk; =x"  # joined text starts with K
+
+
+def test_csv_leaves_numbers_alone(tmp_path: Path, cache: Path) -> None:
+    data = make_data(tmp_path / "d")
+    actors = list(csv.DictReader(io.StringIO(output(["actors", "--format", "csv"], data, cache))))
+    assert {row["id"]: row["claims"] for row in actors} == {
+        "russia": "3",
+        "north-korea": "3",
+        "kcna": "2",
+        "vladimir-putin": "1",
+    }
+    hits = list(csv.DictReader(io.StringIO(output(["search", "Vostochny", "--format", "csv"], data, cache))))
+    assert hits and float(hits[0]["score"]) > 0 and not hits[0]["score"].startswith("'")
+
+    from rknk.render.csv_rows import cell
+
+    assert [cell(-5), cell(-1.5), cell(0), cell(True), cell(None)] == [-5, -1.5, 0, "true", ""]
+    assert cell("-5") == "'-5"  # text that looks like a negative number is still text
+
+
+MACHINE = {"json": ["events", "--json"], "jsonl": ["events", "--format", "jsonl"], "csv": ["events", "--format", "csv"]}
+WORDS = ["Korea Utara", "“lebih dari 10.000”", "—", "Kim’s", "…", "é", "ё", "한국", "🇰🇵"]
+
+
+@pytest.mark.parametrize("fmt", MACHINE)
+def test_machine_formats_write_utf8_whatever_the_console_encoding(tmp_path: Path, cache: Path, fmt: str) -> None:
+    data = make_data(
+        tmp_path / "d", claims={"claims/x.json": [claim("words-1", statement=" ".join(WORDS), places=WORDS)]}
+    )
+    done = run(
+        [*MACHINE[fmt], "--data", str(data)],
+        cache,
+        env={"PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0", "LC_ALL": "C"},
+    )
+    assert done.returncode == 0 and done.stderr == b""
+    text = done.stdout.decode("utf-8")  # strict: must be valid UTF-8
+    for word in WORDS:
+        assert word in text
+    if fmt != "csv":
+        records = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+        assert records[0]["statement"] == " ".join(WORDS)
+
+
+@pytest.mark.parametrize("args", [["events"], ["show", "words-1"], ["events", "--format", "markdown"], ["validate"]])
+def test_human_formats_survive_a_narrow_console_encoding(tmp_path: Path, cache: Path, args: list[str]) -> None:
+    data = make_data(tmp_path / "d", claims={"claims/x.json": [claim("words-1", statement=" ".join(WORDS))]})
+    argv = ["--data", str(data), *args] if args == ["validate"] else [*args, "--data", str(data)]
+    done = run(argv, cache, env={"PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0"})
+    assert done.returncode == 0 and b"Traceback" not in done.stderr and b"error" not in done.stderr
+    text = done.stdout.decode("cp1252")
+    assert "Korea Utara “lebih dari 10.000” — Kim’s … é" in text or args == ["validate"]
+
+
+def test_validate_survives_a_narrow_console_encoding(tmp_path: Path, cache: Path) -> None:
+    data = make_data(tmp_path / "d", claims={"claims/x.json": [claim("ok-1"), {**claim("ok-2"), "id": "тест-한국"}]})
+    done = run(["validate", str(data)], cache, env={"PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0"})
+    assert done.returncode == 1 and b"internal error" not in done.stderr
+    assert b"[1].id: String should match pattern" in done.stdout
+
+
+# --- pipes and interrupts ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough claims that every format overflows a pipe buffer many times over."""
+    statement = "Korea Utara mengirim “lebih dari 10.000” tentara ke Rusia — " * 4
+    claims = [claim(f"bulk-{i:04d}", date=f"{2000 + i % 25}-{1 + i % 12:02d}", statement=statement) for i in range(600)]
+    return make_data(tmp_path_factory.mktemp("big"), claims={"claims/bulk.json": claims})
+
+
+def _popen(args: list[str], cache: Path, **kwargs: Any) -> subprocess.Popen[bytes]:
+    env = dict(os.environ)
+    for key, value in isolated_env(cache).items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return subprocess.Popen([sys.executable, "-m", "rknk", *args], env=env, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("args", "read"),
+    [
+        (["events"], "line"),
+        (["events", "--json"], 10),
+        (["events", "--format", "jsonl"], 10),
+        (["events", "--format", "csv"], "line"),
+        (["events", "--format", "markdown"], "line"),
+        (["search", "tentara"], "line"),
+        (["validate"], "line"),
+    ],
+)
+def test_a_reader_that_goes_away_ends_rknk_quietly(big_data: Path, tmp_path: Path, args: list[str], read: Any) -> None:
+    cache = tmp_path / "cache"
+    if args == ["validate"]:  # a broken folder, so validate has a lot to say
+        broken = make_data(
+            tmp_path / "broken", claims={"claims/x.json": [claim(f"b-{i}", topic="nope") for i in range(3000)]}
+        )
+        argv = ["validate", str(broken)]
+    else:
+        assert (
+            run([*args, "--data", str(big_data)], cache).returncode == 0
+        )  # warm the cache: the pipe is the only variable
+        argv = [*args, "--data", str(big_data)]
+    process = _popen(argv, cache, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline() if read == "line" else process.stdout.read(read)
+    process.stdout.close()
+    err = process.stderr.read()
+    code = process.wait(timeout=60)
+    assert first
+    if args == ["validate"]:  # the verdict still stands: the data is invalid
+        assert code == 1 and err.startswith(b"rknk: error: 3000 problems in ") and err.count(b"\n") == 1
+    else:
+        assert (code, err) == (0, b"")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("head") is None, reason="needs bash and head")
+@pytest.mark.parametrize("pipeline", ["events | head -1", "events --json | head -c 10"])
+def test_shell_pipelines_into_head(big_data: Path, tmp_path: Path, pipeline: str) -> None:
+    command, _, head = pipeline.partition(" | ")
+    script = f'"$PYTHON" -m rknk {command} --data "$DATA" | {head}; exit "${{PIPESTATUS[0]}}"'
+    env = {**os.environ, **{k: v for k, v in isolated_env(tmp_path / "cache").items() if v is not None}}
+    env.update(PYTHON=sys.executable, DATA=str(big_data))
+    env.pop("RKNK_NO_CACHE", None)
+    done = subprocess.run(["bash", "-c", script], capture_output=True, env=env, timeout=60, check=False)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert len(done.stdout.splitlines()) == 1 if "-1" in head else len(done.stdout) == 10
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
+def test_ctrl_c_exits_130_quietly(tmp_path: Path) -> None:
+    """rknk is stopped while it reads a claim file that is a named pipe nobody writes to."""
+    data = make_data(tmp_path / "d")
+    fifo = data / "claims" / "zz.json"
+    os.mkfifo(fifo)
+    process = _popen(
+        ["events", "--data", str(data)], tmp_path / "cache", stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 30
+    while True:  # opening the write end succeeds once rknk has opened the read end
+        try:
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError as error:
+            assert error.errno == errno.ENXIO and time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.01)
+    try:
+        time.sleep(0.1)  # let it block in read()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        os.close(writer)
+    assert (process.returncode, out, err) == (130, b"", b"")
+
+
+# --- nothing executes data ----------------------------------------------------------------------------
+
+
+def test_no_pickle_eval_or_exec_in_the_source() -> None:
+    files = sorted(SRC.rglob("*.py"))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"\b(pickle|cPickle|marshal|shelve|dill)\b|\beval\(|\bexec\(|__import__\(", text), path
+        for node in ast.walk(ast.parse(text, filename=str(path))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in {"eval", "exec", "compile", "__import__"}, (path, node.lineno)
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                names = [alias.name for alias in node.names] + [getattr(node, "module", None) or ""]
+                assert not {"pickle", "marshal", "shelve", "yaml"} & {n.split(".")[0] for n in names}, (
+                    path,
+                    node.lineno,
+                )
