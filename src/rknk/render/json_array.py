@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+import re
+from typing import Any, TextIO
 
 from rknk.render.listing import Listing
+
+# Characters JSON may carry raw but that break line-based tools (U+2028, U+2029,
+# NEL), act on a terminal (C1 controls, DEL), reorder text (bidi controls) or
+# cannot be encoded at all (lone surrogates). They are written as \\u escapes:
+# the parsed data is unchanged, the bytes on the wire are harmless.
+_ESCAPE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+
+
+def dumps(value: Any, indent: int | None = None) -> str:
+    """JSON text for ``value``: readable UTF-8 for letters, escapes for anything unsafe."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _ESCAPE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def render(listing: Listing, out: TextIO) -> None:
     value = listing.records[0] if listing.single and listing.records else list(listing.records)
-    json.dump(value, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(dumps(value, indent=2) + "\n")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
+from rknk.render.json_array import dumps
 from rknk.render.listing import Listing
 
 
 def render(listing: Listing, out: TextIO) -> None:
     for record in listing.records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(dumps(record) + "\n")
         out.flush()
