@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TextIO
 
@@ -239,6 +239,17 @@ def _output_stream(fmt: Format) -> TextIO:
     return stream
 
 
+def _report_lines(lines: Iterable[str]) -> None:
+    """Write a check's findings, one a line; a reader that leaves early does not change the verdict."""
+    out = _output_stream(Format.TABLE)  # text from a broken file may not fit a narrow console encoding
+    try:
+        for line in lines:
+            out.write(f"{line}\n")
+        out.flush()
+    except BrokenPipeError:
+        _quiet_stdout()  # (validate | head): the exit code below still tells the truth
+
+
 def _emit(listing: Listing, fmt: Format, json_flag: bool, fields: str | None) -> None:
     """Write a listing in the chosen format; select fields first if asked."""
     if json_flag:
@@ -407,13 +418,7 @@ def validate(
 
     root = store.resolve_root(path if path is not None else ctx.obj)
     problems = store.check_folder(root)
-    out = _output_stream(Format.TABLE)  # ids from a broken file may not fit a narrow console encoding
-    try:
-        for problem in problems:
-            out.write(f"{problem}\n")
-        out.flush()
-    except BrokenPipeError:
-        _quiet_stdout()  # the reader has gone (validate | head); the verdict below still holds
+    _report_lines(str(problem) for problem in problems)
     if problems:
         raise DataError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in '{root}'")
     sys.stderr.write(f"'{root}' is valid.\n")
@@ -449,9 +454,7 @@ def verify(
     failures, checked = verify_dataset(dataset, sources_dir)
     from rknk.render.safe import visible
 
-    out = _output_stream(Format.TABLE)
-    for failure in failures:
-        out.write(f"{visible(str(failure))}\n")  # quotes are data: no control characters
+    _report_lines(visible(str(failure)) for failure in failures)  # quotes are data: no control characters
     if failures:
         raise DataError(f"{len(failures)} of {checked} checks failed")
     sys.stderr.write(f"All {checked} checks passed: every quote is in its source and every archive matches.\n")
