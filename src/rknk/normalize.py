@@ -2,8 +2,11 @@
 
 Folding lowercases, strips accents, turns every kind of space, hyphen and
 punctuation into a single space, and writes numbers one way: Indonesian
-``10.000``, English ``10,000`` and plain ``10000`` all become ``10000``, and
-``240mm`` becomes ``240 mm``.
+``10.000``, English ``10,000``, typographic ``10 000`` (non-breaking or thin
+space) and plain ``10000`` all become ``10000``, and ``240mm`` becomes
+``240 mm``. An English possessive ``'s`` is dropped (``Seoul's military`` ->
+``seoul military``) and invisible characters (soft hyphen, zero-width space)
+vanish without splitting the word they sit in.
 """
 
 from __future__ import annotations
@@ -11,15 +14,36 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
-_NUMBER_UNIT = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+#: A non-breaking, narrow non-breaking or thin space between digit groups.
+_SPACED_THOUSANDS = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_POSSESSIVE = re.compile(r"(?<=[a-z])['\u2019]s\b")
+#: A word is a run of letters or of digits, so ``240mm`` is two words; a number
+#: may carry thousands separators (``10.000``, ``1,000,000``), removed afterwards.
+_WORD = re.compile(r"[a-z]+|[0-9]+(?:[.,][0-9]{3}(?![0-9]))*")
+
+
+def _drop_combining(match: re.Match[str]) -> str:
+    char = match.group()
+    return "" if unicodedata.combining(char) else char
 
 
 def fold(text: str) -> str:
-    """Return ``text`` folded for matching: ``'Kim Jong-un, 10.000'`` -> ``'kim jong un 10000'``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    joined = _THOUSANDS.sub("", stripped)
-    spaced = _NUMBER_UNIT.sub(" ", joined)
-    return _NOT_WORD.sub(" ", spaced).strip()
+    """Return ``text`` folded for matching: ``'Kim Jong-un, 10.000'`` -> ``'kim jong un 10000'``.
+
+    The result holds only ``a-z`` and ``0-9`` words separated by single spaces.
+    """
+    if not text.isascii():
+        text = _SPACED_THOUSANDS.sub("", _INVISIBLE.sub("", text))
+        # Accents come apart from their letters under NFKD and are dropped here;
+        # every other non-ASCII character becomes a word break below.
+        text = _NON_ASCII.sub(_drop_combining, unicodedata.normalize("NFKD", text))
+    text = text.casefold()
+    if "'" in text or "\u2019" in text:
+        text = _POSSESSIVE.sub("", text)
+    folded = " ".join(_WORD.findall(text))
+    # The only dots and commas left are thousands separators inside numbers.
+    if "." in folded or "," in folded:
+        folded = folded.replace(".", "").replace(",", "")
+    return folded
