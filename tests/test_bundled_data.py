@@ -25,7 +25,15 @@ def test_the_record_is_substantial_and_covers_every_source_and_topic(bundled: Da
     assert len(bundled.claims) > 60
     cited = {e["source"] for c in bundled.claims.values() for e in c["evidence"]}
     assert cited == set(bundled.sources)
-    assert {c["topic"] for c in bundled.claims.values()} >= {"troops", "weapons", "treaty", "diplomacy", "sanctions", "missiles", "history"}
+    assert {c["topic"] for c in bundled.claims.values()} >= {
+        "troops",
+        "weapons",
+        "treaty",
+        "diplomacy",
+        "sanctions",
+        "missiles",
+        "history",
+    }
 
 
 def test_claim_ids_are_unique_across_files() -> None:

@@ -1,9 +1,9 @@
 """The commands, through Typer's runner, on the small fixture data folder."""
 
 import csv
-import re
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,9 @@ def test_version() -> None:
     assert code == 0 and out.startswith("rknk ")
 
 
-@pytest.mark.parametrize("command", ["events", "search", "show", "actors", "topics", "sources", "validate", "schema", "verify"])
+@pytest.mark.parametrize(
+    "command", ["events", "search", "show", "actors", "topics", "sources", "validate", "schema", "verify"]
+)
 def test_every_command_has_help(command: str) -> None:
     code, out, _ = rknk(command, "--help")
     assert code == 0 and "Usage:" in out

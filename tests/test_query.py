@@ -67,7 +67,7 @@ def test_repeated_actors_must_all_match(dataset: Dataset) -> None:
 
 
 def test_an_unknown_actor_suggests_the_closest(dataset: Dataset) -> None:
-    with pytest.raises(UsageError, match="unknown actor 'Rusiaa'.*Rusia"):
+    with pytest.raises(UsageError, match=r"unknown actor 'Rusiaa'.*Rusia"):
         resolve_actor(dataset, "Rusiaa")
 
 
@@ -75,7 +75,7 @@ def test_topics_and_sources_resolve_by_id_or_name(dataset: Dataset) -> None:
     assert resolve_topic(dataset, "TROOPS") == "troops"
     assert resolve_source(dataset, "beta daily") == "beta-2022-09"
     assert resolve_source(dataset, "alpha.txt") == "alpha-2024-12-02"
-    with pytest.raises(UsageError, match="unknown topic 'troop'.*troops"):
+    with pytest.raises(UsageError, match=r"unknown topic 'troop'.*troops"):
         resolve_topic(dataset, "troop")
 
 

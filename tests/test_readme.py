@@ -7,7 +7,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
-from readme_examples import README, blocks, run  # noqa: E402
+from readme_examples import README, blocks, run
 
 EXAMPLES = blocks(README.read_text(encoding="utf-8"))
 

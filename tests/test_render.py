@@ -12,12 +12,16 @@ from rknk.render.listing import Column, Listing
 
 RECORDS = [
     {"id": "a", "date": "2024-06", "statement": "Pact signed.", "actors": ["russia", "north-korea"], "n": 10000},
-    {"id": "b", "date": "2024", "statement": "=HYPERLINK(\"x\")", "actors": [], "n": -5},
+    {"id": "b", "date": "2024", "statement": '=HYPERLINK("x")', "actors": [], "n": -5},
 ]
 LISTING = Listing(
     RECORDS,
     ("id", "date", "statement", "actors", "n"),
-    (Column("Date", lambda r: r["date"]), Column("ID", lambda r: r["id"]), Column("Statement", lambda r: r["statement"])),
+    (
+        Column("Date", lambda r: r["date"]),
+        Column("ID", lambda r: r["id"]),
+        Column("Statement", lambda r: r["statement"]),
+    ),
 )
 
 
@@ -54,7 +58,7 @@ def test_csv_joins_lists_guards_formulas_and_leaves_numbers() -> None:
     rows = list(csv.reader(io.StringIO(render(Format.CSV))))
     assert rows[0] == ["id", "date", "statement", "actors", "n"]
     assert rows[1] == ["a", "2024-06", "Pact signed.", "russia; north-korea", "10000"]
-    assert rows[2] == ["b", "2024", "'=HYPERLINK(\"x\")", "", "-5"]
+    assert rows[2] == ["b", "2024", '\'=HYPERLINK("x")', "", "-5"]
 
 
 def test_markdown_escapes_pipes_and_shows_controls() -> None:
@@ -77,7 +81,11 @@ def test_a_piped_table_is_aligned_plain_text() -> None:
 
 def test_a_single_record_renders_as_field_value_rows() -> None:
     single = Listing(RECORDS[:1], LISTING.fields, LISTING.columns, single=True)
-    assert render(Format.TABLE, single).splitlines() == ["Date       2024-06", "ID         a", "Statement  Pact signed."]
+    assert render(Format.TABLE, single).splitlines() == [
+        "Date       2024-06",
+        "ID         a",
+        "Statement  Pact signed.",
+    ]
     assert json.loads(render(Format.JSON, single)) == RECORDS[0]
 
 

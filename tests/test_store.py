@@ -23,7 +23,7 @@ def test_data_option_beats_the_environment_which_beats_the_bundled_folder(
 
 def test_claims_keep_file_order_and_all_fields(fixture_data: Path) -> None:
     dataset = store.load(fixture_data)
-    assert list(dataset.claims)[0] == "kim-il-sung-installed-1948"  # claims/history.json sorts first
+    assert next(iter(dataset.claims)) == "kim-il-sung-installed-1948"  # claims/history.json sorts first
     written = json.loads((fixture_data / "claims" / "late-2024.json").read_text(encoding="utf-8"))
     assert dataset.claims["troops-kursk-2024-11"] == written[0]
 
@@ -48,7 +48,9 @@ def test_a_second_load_reads_the_cache_and_an_edit_invalidates_it(
     assert json.loads(cached.read_text(encoding="utf-8"))["key"] != first_key
 
 
-def test_a_corrupt_cache_is_ignored_and_rebuilt(fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_corrupt_cache_is_ignored_and_rebuilt(
+    fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = tmp_path / "cache"
     monkeypatch.setenv("RKNK_CACHE_DIR", str(cache))
     store.load(fixture_data)
@@ -67,7 +69,9 @@ def test_an_invalid_folder_is_never_cached(fixture_data: Path, tmp_path: Path, m
     assert not cache.exists() or not any(cache.iterdir())
 
 
-def test_an_unwritable_cache_only_costs_speed(fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_cache_only_costs_speed(
+    fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("RKNK_CACHE_DIR", str(blocker / "cache"))

@@ -19,7 +19,16 @@ from typing import Annotated, Any, NoReturn, TextIO
 import typer
 from typer.core import TyperGroup
 
-from rknk.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, DataError, NotFoundError, RknkError, UsageError
+from rknk.errors import (
+    EXIT_DATA,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    DataError,
+    NotFoundError,
+    RknkError,
+    UsageError,
+)
 from rknk.render import Format
 from rknk.render.listing import Listing
 
@@ -170,14 +179,18 @@ UntilOpt = Annotated[
 ActorOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--actor", "-a", metavar="NAME", help="Involving this actor (any alias; a state includes its people). Repeat: all must match."
+        "--actor",
+        "-a",
+        metavar="NAME",
+        help="Involving this actor (any alias; a state includes its people). Repeat: all must match.",
     ),
 ]
 TopicOpt = Annotated[
     list[str] | None, typer.Option("--topic", "-t", metavar="TOPIC", help="In this topic. Repeat: any may match.")
 ]
 SourceOpt = Annotated[
-    str | None, typer.Option("--source", "-s", metavar="SOURCE", help="Cited by this source (id, archive file or outlet).")
+    str | None,
+    typer.Option("--source", "-s", metavar="SOURCE", help="Cited by this source (id, archive file or outlet)."),
 ]
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N claims.")]
 ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")]
@@ -308,14 +321,16 @@ def events(
 @app.command(
     epilog=_examples(
         "rknk search Kursk",
-        "rknk search \"artillery shells\" --since 2024 --explain",
+        'rknk search "artillery shells" --since 2024 --explain',
         "rknk search Belusov --json | jq '.[0].evidence'",
-        "rknk search \"satelit mata-mata\"",
+        'rknk search "satelit mata-mata"',
     )
 )
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(metavar="QUERY", help="Words, names, places or numbers, in English or Indonesian.")],
+    text: Annotated[
+        str, typer.Argument(metavar="QUERY", help="Words, names, places or numbers, in English or Indonesian.")
+    ],
     since: SinceOpt = None,
     until: UntilOpt = None,
     actor: ActorOpt = None,
@@ -333,8 +348,8 @@ def search(
     Typos are tolerated; results are ranked by score, then date, then id.
     """
     from rknk import query, views
-    from rknk.search import MAX_QUERY_LENGTH, SearchIndex
     from rknk.normalize import fold
+    from rknk.search import MAX_QUERY_LENGTH, SearchIndex
 
     if not fold(text):
         raise UsageError("the search query is empty; give a word, name, place or number")
@@ -400,7 +415,9 @@ def topics(ctx: typer.Context, fmt: FormatOpt = Format.TABLE, json_flag: JsonOpt
 
 
 @app.command()
-def sources(ctx: typer.Context, fmt: FormatOpt = Format.TABLE, json_flag: JsonOpt = False, data: DataOpt = None) -> None:
+def sources(
+    ctx: typer.Context, fmt: FormatOpt = Format.TABLE, json_flag: JsonOpt = False, data: DataOpt = None
+) -> None:
     """List the source articles with their publication dates and claim counts."""
     _registry(ctx, data, "sources", fmt, json_flag)
 
@@ -408,7 +425,10 @@ def sources(ctx: typer.Context, fmt: FormatOpt = Format.TABLE, json_flag: JsonOp
 @app.command(epilog=_examples("rknk validate", "rknk validate ./my-data"))
 def validate(
     ctx: typer.Context,
-    path: Annotated[Path | None, typer.Argument(metavar="[PATH]", help="Data folder (default: --data, RKNK_DATA or the bundled data).")] = None,
+    path: Annotated[
+        Path | None,
+        typer.Argument(metavar="[PATH]", help="Data folder (default: --data, RKNK_DATA or the bundled data)."),
+    ] = None,
 ) -> None:
     """Check a data folder: JSON syntax, schema, references and unique ids. Lists every problem.
 
@@ -427,9 +447,9 @@ def validate(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the data files, generated from the data model."""
-    from rknk.schema import data_schema
-
     import json
+
+    from rknk.schema import data_schema
 
     out = _output_stream(Format.JSON)
     json.dump(data_schema(), out, ensure_ascii=False, indent=2)

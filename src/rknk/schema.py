@@ -28,7 +28,5 @@ def data_schema() -> dict[str, Any]:
         description="Each data file is a JSON array of one model.",
     )
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["files"] = {
-        name: {"type": "array", "items": keys[(model, mode)]} for name, model in FILE_MODELS.items()
-    }
+    document["files"] = {name: {"type": "array", "items": keys[(model, mode)]} for name, model in FILE_MODELS.items()}
     return document

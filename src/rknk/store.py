@@ -130,7 +130,7 @@ def _write_cache(path: Path, key: str, records: dict[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps({"key": key, "records": records}, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, path)
+        temporary.replace(path)
     except OSError:
         pass  # a read-only home or full disk only costs speed
 

@@ -51,14 +51,20 @@ def verify_dataset(dataset: Dataset, archive_dir: Path) -> tuple[list[Failure], 
             continue
         digest = hashlib.sha256(content).hexdigest()
         if digest != source["sha256"]:
-            failures.append(Failure(source["id"], f"archive '{path.name}' has SHA-256 {digest}, expected {source['sha256']}"))
+            failures.append(
+                Failure(source["id"], f"archive '{path.name}' has SHA-256 {digest}, expected {source['sha256']}")
+            )
         texts[source["id"]] = comparable(content.decode("utf-8", errors="replace"))
     for claim in dataset.claims.values():
         for evidence in claim["evidence"]:
             checked += 1
             text = texts.get(evidence["source"])
             if text is None:
-                failures.append(Failure(evidence["source"], "quote not checked: the archive could not be read", claim["id"]))
+                failures.append(
+                    Failure(evidence["source"], "quote not checked: the archive could not be read", claim["id"])
+                )
             elif comparable(evidence["quote"]) not in text:
-                failures.append(Failure(evidence["source"], f"quote not found in the archive: \"{evidence['quote']}\"", claim["id"]))
+                failures.append(
+                    Failure(evidence["source"], f'quote not found in the archive: "{evidence["quote"]}"', claim["id"])
+                )
     return failures, checked

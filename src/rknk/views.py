@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from rknk.records import ClaimRecord
-from rknk.render.listing import Column, Listing, as_text
+from rknk.render.listing import Column, Listing
 from rknk.search import Hit
 from rknk.store import Dataset
 
@@ -30,9 +30,7 @@ def _statement(record: Mapping[str, Any]) -> str:
     return str(record["statement"])
 
 
-def _claim_columns(
-    dataset: Dataset, statement: Callable[[Mapping[str, Any]], str] = _statement
-) -> tuple[Column, ...]:
+def _claim_columns(dataset: Dataset, statement: Callable[[Mapping[str, Any]], str] = _statement) -> tuple[Column, ...]:
     def sources(record: Mapping[str, Any]) -> str:
         outlets = dict.fromkeys(_outlet(dataset, e["source"]) for e in record["evidence"])
         return ", ".join(outlets)
@@ -57,9 +55,8 @@ def claims(dataset: Dataset, records: Sequence[ClaimRecord]) -> Listing:
 
 
 def hits(dataset: Dataset, found: Sequence[Hit], explain: bool) -> Listing:
-    records = [
-        {**hit.claim, "score": hit.score, "why": [str(why) for why in hit.why]} for hit in found
-    ]
+    records = [{**hit.claim, "score": hit.score, "why": [str(why) for why in hit.why]} for hit in found]
+
     def statement_and_reasons(record: Mapping[str, Any]) -> str:
         return f"{record['statement']}\nmatched: {'; '.join(record['why'])}"
 
@@ -88,7 +85,9 @@ def detail(dataset: Dataset, claim: ClaimRecord) -> Listing:
 
     columns: list[Column] = [
         Column("ID", lambda r: r["id"], style="bold"),
-        Column("Date", lambda r: r["date"] + ("" if r["date_basis"] == "stated" else f" ({r['date_basis']})"), style="cyan"),
+        Column(
+            "Date", lambda r: r["date"] + ("" if r["date_basis"] == "stated" else f" ({r['date_basis']})"), style="cyan"
+        ),
         Column("Date note", lambda r: r["date_note"] or ""),
         Column("Statement", lambda r: r["statement"]),
         Column("Topic", lambda r: r["topic"]),
@@ -108,8 +107,13 @@ def detail(dataset: Dataset, claim: ClaimRecord) -> Listing:
             if source
             else evidence["source"]
         )
-        columns.append(Column(f"Evidence {number}", _constant(f"“{evidence['quote']}” — {where} [{evidence['source']}]")))
-    record = {**claim, "sources": [dataset.sources[e["source"]] for e in claim["evidence"] if e["source"] in dataset.sources]}
+        columns.append(
+            Column(f"Evidence {number}", _constant(f"“{evidence['quote']}” — {where} [{evidence['source']}]"))
+        )
+    record = {
+        **claim,
+        "sources": [dataset.sources[e["source"]] for e in claim["evidence"] if e["source"] in dataset.sources],
+    }
     return Listing([record], (*CLAIM_FIELDS, "sources"), tuple(columns), single=True)
 
 
