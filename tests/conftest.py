@@ -27,3 +27,17 @@ def fixture_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, target)
     return target
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Path:
+    """A cache folder of the test's own, for helpers that set RKNK_CACHE_DIR themselves."""
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A fresh data folder from tests/fixture_data.py, with every field filled in."""
+    from fixture_data import make_data
+
+    return make_data(tmp_path / "data")

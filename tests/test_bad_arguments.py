@@ -7,17 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fixture_data import invoke, make_data, run
-
-
-@pytest.fixture
-def cache(tmp_path: Path) -> Path:
-    return tmp_path / "cache"
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return make_data(tmp_path / "data")
+from fixture_data import invoke, run
 
 
 def assert_usage_error(args: list[str], data: Path, cache: Path, *fragments: str) -> str:

@@ -16,19 +16,9 @@ from typing import Any
 
 import pytest
 
-from fixture_data import CLAIMS, SOURCES, all_claims, claim, invoke, make_data, run
+from fixture_data import CLAIMS, SOURCES, all_claims, claim, invoke, run
 
 CLAIMS_A = CLAIMS["claims/a.json"]
-
-
-@pytest.fixture
-def cache(tmp_path: Path) -> Path:
-    return tmp_path / "cache"
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return make_data(tmp_path / "data")
 
 
 def pretty(value: Any) -> str:

@@ -39,11 +39,6 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "rknk"
 
 
 @pytest.fixture
-def cache(tmp_path: Path) -> Path:
-    return tmp_path / "cache"
-
-
-@pytest.fixture
 def hostile(tmp_path: Path) -> Path:
     return hostile_data(tmp_path / "hostile")
 
