@@ -253,11 +253,18 @@ def _output_stream(fmt: Format) -> TextIO:
 
 
 def _report_lines(lines: Iterable[str]) -> None:
-    """Write a check's findings, one a line; a reader that leaves early does not change the verdict."""
-    out = _output_stream(Format.TABLE)  # text from a broken file may not fit a narrow console encoding
+    """Write a check's findings, one a line; a reader that leaves early does not change the verdict.
+
+    Findings quote ids, keys and text from the data, which may be hostile: control
+    characters are made visible, and text that does not fit the console's encoding
+    is replaced rather than crashing the report.
+    """
+    from rknk.render.safe import visible
+
+    out = _output_stream(Format.TABLE)
     try:
         for line in lines:
-            out.write(f"{line}\n")
+            out.write(f"{visible(line)}\n")
         out.flush()
     except BrokenPipeError:
         _quiet_stdout()  # (validate | head): the exit code below still tells the truth
@@ -472,9 +479,7 @@ def verify(
 
     dataset = _dataset(ctx, data)
     failures, checked = verify_dataset(dataset, sources_dir)
-    from rknk.render.safe import visible
-
-    _report_lines(visible(str(failure)) for failure in failures)  # quotes are data: no control characters
+    _report_lines(str(failure) for failure in failures)
     if failures:
         raise DataError(f"{len(failures)} of {checked} checks failed")
     sys.stderr.write(f"All {checked} checks passed: every quote is in its source and every archive matches.\n")

@@ -32,11 +32,7 @@ class Problem:
             parts.append(f"claim '{self.claim}'")
         if self.path:
             parts.append(self.path)
-        # Ids, keys and messages can come straight from a hostile file: never let
-        # them reach a terminal as control characters.
-        from rknk.render.safe import visible
-
-        return visible(": ".join(parts) + f": {self.message}")
+        return ": ".join(parts) + f": {self.message}"
 
 
 class RknkError(Exception):
