@@ -24,7 +24,8 @@ from rknk import store
 from rknk.cli import app
 from rknk.normalize import fold
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
-from rknk.search import FIELD_WEIGHTS, FUZZY, MAX_QUERY_LENGTH, MIN_COVERAGE, Hit, SearchIndex, stem, synonyms
+from rknk.search import FIELD_WEIGHTS, FUZZY, MAX_QUERY_LENGTH, MIN_COVERAGE, Hit, SearchIndex
+from rknk.words import stem, synonyms
 
 EVAL = json.loads((Path(__file__).parent / "search_eval.json").read_text(encoding="utf-8"))
 

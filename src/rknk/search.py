@@ -42,20 +42,18 @@ the best of the bad.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import chain, pairwise
-from pathlib import Path
 
 from rknk.normalize import fold
 from rknk.query import involved
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
+from rknk.words import STOPWORDS, scale_numbers, stem, synonyms_of
 
 MAX_QUERY_LENGTH = 200
 #: A claim must match at least this share of a query's terms to be shown.
@@ -97,24 +95,6 @@ MIN_FUZZY_LENGTH = 5
 #: Minimum rapidfuzz ratio for a run of 2+ query words to count as an actor's name.
 NAME_RATIO = 90.0
 
-#: Words that carry no search meaning by themselves, in English and Indonesian,
-#: including the question words of a query typed as a question.
-_STOPWORDS = frozenset(
-    {
-        *("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "into"),
-        *("is", "was", "are", "were", "be", "been", "as", "that", "this", "it", "its", "about"),
-        *("do", "does", "did", "has", "have", "had", "there", "their", "they", "he", "she", "his", "her"),
-        *("i", "we", "you", "me", "my", "our", "your"),
-        *("who", "what", "when", "where", "which", "why", "how"),
-        *("yang", "dan", "di", "ke", "dari", "untuk", "dengan", "pada", "ini", "itu", "atau", "oleh"),
-        *("dalam", "akan", "telah", "para", "adalah", "bahwa", "tentang"),
-        *("siapa", "apa", "kapan", "mana", "dimana", "mengapa", "kenapa", "bagaimana"),
-    }
-)
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s", "e")
-_MULTIPLIERS = dict.fromkeys(("k", "rb", "ribu", "thousand"), 1000) | dict.fromkeys(
-    ("juta", "jt", "million", "mln"), 1_000_000
-)
 _CAPITALS = re.compile(r"[A-Z0-9]+")
 
 
@@ -137,51 +117,6 @@ class Hit:
     claim: ClaimRecord
     score: float
     why: tuple[Why, ...] = field(default=())
-
-
-def stem(word: str) -> str:
-    """A light English stem, so that ``arrives``, ``arrived`` and ``arrive`` meet.
-
-    Strips one common suffix when at least four letters remain; other words,
-    including most Indonesian ones, come back unchanged.
-    """
-    if len(word) <= 4 or not word.isalpha():
-        return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            base = word[: -len(suffix)]
-            return base + "y" if suffix in ("ies", "ied") else base
-    return word
-
-
-@lru_cache(maxsize=1)
-def _synonym_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    # Read beside this module: importlib.resources would cost more start-up time than a search.
-    raw = json.loads(Path(__file__).with_name("synonyms.json").read_text(encoding="utf-8"))
-    by_word: dict[str, set[str]] = {}
-    by_stem: dict[str, set[str]] = {}
-    for group in raw["groups"]:
-        words = {fold(word) for word in group}
-        for word in words:
-            by_word.setdefault(word, set()).update(words - {word})
-            by_stem.setdefault(stem(word), set()).update(words)
-    return (
-        {word: frozenset(others) for word, others in by_word.items()},
-        {root: frozenset(others) for root, others in by_stem.items()},
-    )
-
-
-def synonyms() -> dict[str, frozenset[str]]:
-    """Each folded word of ``synonyms.json`` mapped to the other words of its groups."""
-    return _synonym_tables()[0]
-
-
-def _synonyms_of(term: str) -> frozenset[str]:
-    by_word, by_stem = _synonym_tables()
-    found = by_word.get(term)
-    if found is not None:
-        return found
-    return by_stem.get(stem(term), frozenset()) - {term}
 
 
 def _claim_fields(
@@ -210,18 +145,6 @@ def _claim_fields(
     for place in claim["places"]:
         yield "place", place
     yield "statement", claim["statement"]
-
-
-def _scale_numbers(words: list[str]) -> list[str]:
-    """Write ``10k``, ``10 ribu`` or ``1 million`` as the number they stand for."""
-    out: list[str] = []
-    for word in words:
-        scale = _MULTIPLIERS.get(word)
-        if scale and out and out[-1].isdigit():
-            out[-1] = str(int(out[-1]) * scale)
-        else:
-            out.append(word)
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +304,7 @@ class SearchIndex:
 
     def _terms(self, query: str) -> tuple[list[str], list[_Term]]:
         """The query's folded words and its terms, in the order typed."""
-        words = _scale_numbers(fold(query[: MAX_QUERY_LENGTH * 2]).split())
+        words = scale_numbers(fold(query[: MAX_QUERY_LENGTH * 2]).split())
         runs = self._actor_runs(words, query)
         terms: list[_Term] = []
         seen: set[str] = set()
@@ -390,7 +313,7 @@ class SearchIndex:
             run = runs.get(position)
             length = run.length if run else 1
             text = " ".join(words[position : position + length])
-            if text not in seen and (run or text not in _STOPWORDS):
+            if text not in seen and (run or text not in STOPWORDS):
                 terms.append(_Term(text, position, position + length, run))
                 seen.add(text)
             position += length
@@ -431,7 +354,7 @@ class SearchIndex:
             for word in self._prefixed(root[:-1] if root.endswith("y") else root):
                 if word != term and stem(word) == root:
                     self._offer(best, term, word, STEM, "stem")
-        for word in _synonyms_of(term):
+        for word in synonyms_of(term):
             self._offer(best, term, word, SYNONYM, "synonym")
         if len(term) >= MIN_PREFIX_LENGTH:
             for word in self._prefixed(term):
@@ -467,7 +390,7 @@ class SearchIndex:
             return self._capital_matches(best, term)
         # A claim naming the actor in its own text (as typed) ranks above one
         # that only lists it, and counts even if it does not list it.
-        parts = [self.postings.get(word, {}) for word in dict.fromkeys(term.split()) if word not in _STOPWORDS]
+        parts = [self.postings.get(word, {}) for word in dict.fromkeys(term.split()) if word not in STOPWORDS]
         if parts and all(parts):
             candidates = set(parts[0]).intersection(*parts[1:])
             how = "phrase" if " " in term else "exact"

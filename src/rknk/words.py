@@ -1,0 +1,91 @@
+"""Word-level knowledge for search: stopwords, stems, synonyms and spelled-out scales.
+
+These are facts about English and Indonesian as users type them, kept apart
+from the index that uses them. The synonym groups are data, in ``synonyms.json``
+beside this module, so they can be extended without touching code.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from rknk.normalize import fold
+
+#: Words that carry no search meaning by themselves, in English and Indonesian,
+#: including the question words of a query typed as a question.
+STOPWORDS = frozenset(
+    {
+        *("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "into"),
+        *("is", "was", "are", "were", "be", "been", "as", "that", "this", "it", "its", "about"),
+        *("do", "does", "did", "has", "have", "had", "there", "their", "they", "he", "she", "his", "her"),
+        *("i", "we", "you", "me", "my", "our", "your"),
+        *("who", "what", "when", "where", "which", "why", "how"),
+        *("yang", "dan", "di", "ke", "dari", "untuk", "dengan", "pada", "ini", "itu", "atau", "oleh"),
+        *("dalam", "akan", "telah", "para", "adalah", "bahwa", "tentang"),
+        *("siapa", "apa", "kapan", "mana", "dimana", "mengapa", "kenapa", "bagaimana"),
+    }
+)
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s", "e")
+_MULTIPLIERS = dict.fromkeys(("k", "rb", "ribu", "thousand"), 1000) | dict.fromkeys(
+    ("juta", "jt", "million", "mln"), 1_000_000
+)
+
+
+def stem(word: str) -> str:
+    """A light English stem, so that ``arrives``, ``arrived`` and ``arrive`` meet.
+
+    Strips one common suffix when at least four letters remain; other words,
+    including most Indonesian ones, come back unchanged.
+    """
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            return base + "y" if suffix in ("ies", "ied") else base
+    return word
+
+
+@lru_cache(maxsize=1)
+def _synonym_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    # Read beside this module: importlib.resources would cost more start-up time than a search.
+    raw = json.loads(Path(__file__).with_name("synonyms.json").read_text(encoding="utf-8"))
+    by_word: dict[str, set[str]] = {}
+    by_stem: dict[str, set[str]] = {}
+    for group in raw["groups"]:
+        words = {fold(word) for word in group}
+        for word in words:
+            by_word.setdefault(word, set()).update(words - {word})
+            by_stem.setdefault(stem(word), set()).update(words)
+    return (
+        {word: frozenset(others) for word, others in by_word.items()},
+        {root: frozenset(others) for root, others in by_stem.items()},
+    )
+
+
+def synonyms() -> dict[str, frozenset[str]]:
+    """Each folded word of ``synonyms.json`` mapped to the other words of its groups."""
+    return _synonym_tables()[0]
+
+
+def synonyms_of(term: str) -> frozenset[str]:
+    """Words that mean ``term``: its group's other words, or failing that, those of its stem's group."""
+    by_word, by_stem = _synonym_tables()
+    found = by_word.get(term)
+    if found is not None:
+        return found
+    return by_stem.get(stem(term), frozenset()) - {term}
+
+
+def scale_numbers(words: list[str]) -> list[str]:
+    """Write ``10k``, ``10 ribu`` or ``1 million`` as the number they stand for."""
+    out: list[str] = []
+    for word in words:
+        scale = _MULTIPLIERS.get(word)
+        if scale and out and out[-1].isdigit():
+            out[-1] = str(int(out[-1]) * scale)
+        else:
+            out.append(word)
+    return out
