@@ -33,6 +33,12 @@ def test_every_command_has_help(command: str) -> None:
     assert code == 0 and "Usage:" in out
 
 
+def test_no_arguments_prints_the_help() -> None:
+    code, out, err = rknk()
+    assert (code, err) == (0, "")
+    assert out.startswith("Usage: rknk") and "Commands:" in out and "Examples:" in out
+
+
 def test_top_level_help_documents_exit_codes() -> None:
     code, out, _ = rknk("--help")
     assert code == 0 and "Exit codes: 0 success" in out

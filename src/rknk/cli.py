@@ -67,12 +67,16 @@ class _Group(TyperGroup):
         **extra: Any,
     ) -> Any:
         # typer vendors Click; its exceptions are only reachable through this module.
-        from typer._click.exceptions import ClickException
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except RknkError as error:
             _fail(str(error), error.exit_code)
+        except NoArgsIsHelpError as error:
+            # Plain "rknk" asks what it can do: the help, as "rknk --help" prints it.
+            sys.stdout.write(error.format_message() + "\n")
+            raise SystemExit(EXIT_OK) from None
         except ClickException as error:
             message = error.format_message().replace("\n", " ")
             ctx = getattr(error, "ctx", None)
