@@ -218,6 +218,7 @@ def test_schema_is_json_schema_for_every_file_kind() -> None:
         (["search", "x" * 500], "the limit is"),
         (["events", "--format", "xml"], "'xml' is not one of"),
         (["events", "--nope"], "No such option: --nope"),
+        (["events", "--json", "--format", "csv"], "--json and --format csv ask for two formats"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(fixture_data: Path, args: list[str], message: str) -> None:

@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO
 
 import typer
 from typer.core import TyperGroup
@@ -31,6 +31,11 @@ from rknk.errors import (
 )
 from rknk.render import Format
 from rknk.render.listing import Listing
+
+if TYPE_CHECKING:  # imported for real only where used, to keep start-up short
+    from rknk.dates import Span
+    from rknk.query import Filters
+    from rknk.store import Dataset
 
 DEBUG_ENV = "RKNK_DEBUG"
 EXIT_CODES_HELP = """
@@ -200,13 +205,13 @@ LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, metavar="N
 ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")]
 
 
-def _dataset(ctx: typer.Context, data: Path | None) -> Any:
+def _dataset(ctx: typer.Context, data: Path | None) -> Dataset:
     from rknk import store
 
     return store.load(store.resolve_root(data if data is not None else ctx.obj))
 
 
-def _parse_date(option: str, text: str | None) -> Any:
+def _parse_date(option: str, text: str | None) -> Span | None:
     if text is None:
         return None
     from rknk.dates import DATE_FORMS, DateError, parse_partial
@@ -220,13 +225,13 @@ def _parse_date(option: str, text: str | None) -> Any:
 
 
 def _filters(
-    dataset: Any,
+    dataset: Dataset,
     since: str | None,
     until: str | None,
     actor: list[str] | None,
     topic: list[str] | None,
     source: str | None,
-) -> Any:
+) -> Filters:
     from rknk import query
 
     since_span = _parse_date("--since", since)
@@ -277,6 +282,8 @@ def _report_lines(lines: Iterable[str]) -> None:
 def _emit(listing: Listing, fmt: Format, json_flag: bool, fields: str | None) -> None:
     """Write a listing in the chosen format; select fields first if asked."""
     if json_flag:
+        if fmt not in (Format.TABLE, Format.JSON):
+            raise UsageError(f"--json and --format {fmt.value} ask for two formats; give one")
         fmt = Format.JSON
     if fields is not None:
         wanted = [name.strip() for name in fields.split(",") if name.strip()]
