@@ -25,3 +25,16 @@ def test_readme_opens_with_the_two_setup_commands() -> None:
     opening = README.read_text(encoding="utf-8").split("```")[1]
     assert "pip install . && rknk events" in opening
     assert 'pip install -e ".[test]" && pytest' in opening
+
+
+def test_every_command_is_documented() -> None:
+    from typer.main import get_command
+
+    from rknk.cli import app
+
+    text = README.read_text(encoding="utf-8")
+    commands = get_command(app).commands  # type: ignore[attr-defined]
+    assert commands
+    for name, command in commands.items():
+        assert f"`rknk {name}" in text, f"README does not document 'rknk {name}'"
+        assert command.help, f"'rknk {name}' has no help text"
