@@ -1,7 +1,9 @@
 """Measure how well ``rknk search`` finds what users mean, over the bundled data.
 
-Reads the evaluation set in ``tests/search_eval.json`` (queries written the way
-users type them, each with the claims one of which must come up) and prints
+Reads the evaluation sets in ``tests/search_eval.json`` and
+``tests/search_holdout.json`` (queries written the way users type them, each
+with the claims one of which must come up; the hold-out set was written by
+someone who had not seen the search code) and prints, for each,
 success@1, success@3 and the mean reciprocal rank of the first wanted claim,
 plus any query that missed its top three and any must-return-nothing query
 that returned something.
@@ -16,23 +18,32 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from rknk import store
 from rknk.search import SearchIndex
 
-EVAL_SET = Path(__file__).resolve().parent.parent / "tests" / "search_eval.json"
+TESTS = Path(__file__).resolve().parent.parent / "tests"
+EVAL_SETS = (TESTS / "search_eval.json", TESTS / "search_holdout.json")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print every query's rank and top three")
     args = parser.parse_args()
-    spec = json.loads(EVAL_SET.read_text(encoding="utf-8"))
     dataset = store.load(store.bundled_data())
     index = SearchIndex(list(dataset.claims.values()), dataset.actors, dataset.topics)
+    for path in EVAL_SETS:
+        print(f"== {path.name}")
+        score(json.loads(path.read_text(encoding="utf-8")), dataset.claims, index, args.verbose)
 
-    missing = sorted({i for q in spec["queries"] for i in q["any_of"]} - set(dataset.claims))
+
+def score(spec: dict[str, Any], claims: Mapping[str, Any], index: SearchIndex, verbose: bool) -> None:
+    """Print success@1, success@3, MRR and the misses of one evaluation set."""
+
+    missing = sorted({i for q in spec["queries"] for i in q["any_of"]} - set(claims))
     if missing:
         print(f"eval ids not in the data: {', '.join(missing)}")
 
@@ -46,11 +57,11 @@ def main() -> None:
         at1 += rank == 1
         at3 += rank is not None and rank <= 3
         reciprocal += 1 / rank if rank else 0.0
-        if args.verbose or rank is None or rank > 3:
+        if verbose or rank is None or rank > 3:
             line = f"{case['query']!r:<45} rank {rank or '-':>3} of {len(ids):>3}  top: {', '.join(ids[:3])}"
             if rank is None or rank > 3:
                 misses.append(line)
-            if args.verbose:
+            if verbose:
                 print(line)
     false_hits = []
     for text in spec["nothing"]:

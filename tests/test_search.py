@@ -28,6 +28,7 @@ from rknk.search import FIELD_WEIGHTS, FUZZY, MAX_QUERY_LENGTH, MIN_COVERAGE, Hi
 from rknk.words import stem, synonyms
 
 EVAL = json.loads((Path(__file__).parent / "search_eval.json").read_text(encoding="utf-8"))
+HOLDOUT = json.loads((Path(__file__).parent / "search_holdout.json").read_text(encoding="utf-8"))
 
 ACTORS: dict[str, ActorRecord] = {
     actor["id"]: actor
@@ -343,25 +344,27 @@ def bundled() -> SearchIndex:
     return SearchIndex(list(dataset.claims.values()), dataset.actors, dataset.topics)
 
 
-def test_the_evaluation_set_is_large_varied_and_refers_to_real_claims(bundled: SearchIndex) -> None:
-    assert len(EVAL["queries"]) >= 40 and len(EVAL["nothing"]) >= 8
-    assert len({case["kind"] for case in EVAL["queries"]}) >= 8
+@pytest.mark.parametrize("spec", [EVAL, HOLDOUT], ids=["eval", "holdout"])
+def test_the_evaluation_sets_are_large_varied_and_refer_to_real_claims(bundled: SearchIndex, spec: dict) -> None:
+    assert len(spec["queries"]) >= 40 and len(spec["nothing"]) >= 8
+    assert len({case["kind"] for case in spec["queries"]}) >= 8
     known = {claim["id"] for claim in bundled.claims}
-    missing = sorted({claim_id for case in EVAL["queries"] for claim_id in case["any_of"]} - known)
-    assert not missing, f"claims named in search_eval.json but not in the data: {missing}"
+    missing = sorted({claim_id for case in spec["queries"] for claim_id in case["any_of"]} - known)
+    assert not missing, f"claims named in the evaluation set but not in the data: {missing}"
 
 
-def test_wanted_claims_are_in_the_top_three(bundled: SearchIndex) -> None:
+@pytest.mark.parametrize("spec", [EVAL, HOLDOUT], ids=["eval", "holdout"])
+def test_wanted_claims_are_in_the_top_three(bundled: SearchIndex, spec: dict) -> None:
     misses = []
-    for case in EVAL["queries"]:
+    for case in spec["queries"]:
         top = search(bundled, case["query"])[:3]
         if not set(top) & set(case["any_of"]):
             misses.append(f"{case['query']!r}: top three {top}")
-    success = 1 - len(misses) / len(EVAL["queries"])
+    success = 1 - len(misses) / len(spec["queries"])
     assert success >= 0.95, "\n".join(misses)
 
 
-@pytest.mark.parametrize("query", EVAL["nothing"])
+@pytest.mark.parametrize("query", EVAL["nothing"] + HOLDOUT["nothing"])
 def test_unrelated_queries_find_nothing(bundled: SearchIndex, query: str) -> None:
     assert search(bundled, query) == []
 
