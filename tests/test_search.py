@@ -25,7 +25,7 @@ from rknk.cli import app
 from rknk.normalize import fold
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 from rknk.search import FIELD_WEIGHTS, FUZZY, MAX_QUERY_LENGTH, MIN_COVERAGE, Hit, SearchIndex
-from rknk.words import stem, synonyms
+from rknk.words import scale_numbers, stem, synonyms
 
 EVAL = json.loads((Path(__file__).parent / "search_eval.json").read_text(encoding="utf-8"))
 HOLDOUT = json.loads((Path(__file__).parent / "search_holdout.json").read_text(encoding="utf-8"))
@@ -395,3 +395,20 @@ def test_cli_search_for_nothing_prints_an_empty_list(tmp_path: Path, monkeypatch
     result = CliRunner().invoke(app, ["search", "climate summit Paris", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("10k troops", ["10000", "troops"]),
+        ("10 ribu tentara", ["10000", "tentara"]),
+        ("ten thousand troops", ["10000", "troops"]),
+        ("a hundred thousand", ["a", "100000"]),
+        ("sepuluh ribu", ["10000"]),
+        ("eleven rounds", ["11", "rounds"]),
+        ("1 juta", ["1000000"]),
+        ("k pop", ["k", "pop"]),
+    ],
+)
+def test_numbers_in_words_and_scales_are_read_as_figures(typed: str, read: list[str]) -> None:
+    assert scale_numbers(fold(typed).split()) == read
