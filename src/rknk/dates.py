@@ -12,8 +12,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 #: ASCII digits only: ``\d`` would also take Arabic-Indic or full-width digits,
 #: which ``int`` accepts but ISO 8601 does not.
@@ -27,8 +27,7 @@ class DateError(ValueError):
     """A date text that is not a valid partial ISO date or interval."""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """The first and last day a partial date or interval covers, both inclusive."""
 
     first: dt.date

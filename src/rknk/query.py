@@ -9,7 +9,7 @@ about Belousov).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rknk.dates import Span, parse_span
 from rknk.errors import UsageError
@@ -18,8 +18,7 @@ from rknk.records import ClaimRecord
 from rknk.store import Dataset
 
 
-@dataclass(frozen=True, slots=True)
-class Filters:
+class Filters(NamedTuple):
     """What a lookup keeps. Every actor group must match; any listed topic may."""
 
     since: Span | None = None

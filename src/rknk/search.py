@@ -47,8 +47,8 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import chain, pairwise
+from typing import NamedTuple
 
 from rknk.normalize import fold
 from rknk.query import involved
@@ -98,8 +98,7 @@ NAME_RATIO = 90.0
 _CAPITALS = re.compile(r"[A-Z0-9]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Why:
+class Why(NamedTuple):
     """Where a query term matched: which field, which word, and how."""
 
     term: str
@@ -112,11 +111,10 @@ class Why:
         return f"{self.term}: {self.how} {found} in {self.field}"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     claim: ClaimRecord
     score: float
-    why: tuple[Why, ...] = field(default=())
+    why: tuple[Why, ...] = ()
 
 
 def _claim_fields(
@@ -147,8 +145,7 @@ def _claim_fields(
     yield "statement", claim["statement"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
+class _Run(NamedTuple):
     """Query words naming an actor: how many, which actor, and how they matched."""
 
     length: int
@@ -157,8 +154,7 @@ class _Run:
     capitals: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Term:
+class _Term(NamedTuple):
     """One unit of a query: a word, or a run of words naming an actor."""
 
     text: str

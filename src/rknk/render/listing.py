@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     """A column of the human formats (table, Markdown): a header and how to show a record."""
 
     header: str
@@ -20,8 +18,7 @@ class Column:
     style: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
+class Listing(NamedTuple):
     """Records to print. Machine formats write ``records`` as they are; human
     formats show ``columns``. ``fields`` names every key a record has, in order."""
 
