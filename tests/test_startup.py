@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("pydantic.main", "rich.console", "rapidfuzz.process", "rknk.validate", "rknk.models")
+HEAVY = ("pydantic", "pydantic.main", "rich.console", "rapidfuzz.process", "rknk.validate", "rknk.models")
 
 PROBE = """
 import json, sys
