@@ -63,6 +63,15 @@ def test_filters_combine(fixture_data: Path) -> None:
     assert code == 0 and [c["id"] for c in json.loads(out)] == ["troops-up-to-100000"]
 
 
+def test_status_filter(fixture_data: Path) -> None:
+    code, out, _ = rknk(
+        "events", "--status", "estimate", "--status", "REPORTED", "--fields", "id", "--json", data=fixture_data
+    )
+    assert code == 0 and len(json.loads(out)) == 5
+    code, out, _ = rknk("search", "troops", "--status", "estimate", "--fields", "id", "--json", data=fixture_data)
+    assert code == 0 and [row["id"] for row in json.loads(out)] == ["troops-up-to-100000"]
+
+
 def test_nothing_matching_is_success_with_an_empty_array(fixture_data: Path) -> None:
     code, out, _ = rknk("events", "--since", "2030", "--json", data=fixture_data)
     assert (code, json.loads(out)) == (0, [])
@@ -213,6 +222,7 @@ def test_schema_is_json_schema_for_every_file_kind() -> None:
         (["events", "--until", "yesterday"], "e.g. 2024, 2024-06, 2024-06-19"),
         (["events", "--since", "2024", "--until", "2023"], "--until 2023 is before --since 2024"),
         (["events", "--topic", "troop"], "did you mean 'troops'"),
+        (["events", "--status", "rumoured"], "unknown status 'rumoured'"),
         (["events", "--limit", "-1"], "-1 is not in the range"),
         (["search", "   "], "the search query is empty"),
         (["search", "x" * 500], "the limit is"),

@@ -5,7 +5,7 @@ import pytest
 from rknk import store
 from rknk.dates import parse_partial
 from rknk.errors import UsageError
-from rknk.query import Filters, resolve_actor, resolve_source, resolve_topic, select
+from rknk.query import STATUSES, Filters, resolve_actor, resolve_source, resolve_status, resolve_topic, select
 from rknk.store import Dataset
 
 
@@ -83,3 +83,16 @@ def test_topics_are_any_of_and_sources_filter_by_evidence(dataset: Dataset) -> N
     filters = Filters(topics=frozenset({"treaty", "history"}))
     assert ids(dataset, filters) == ["kim-il-sung-installed-1948", "treaty-signed-2024-06"]
     assert ids(dataset, Filters(sources=frozenset({"beta-2022-09"}))) == ["kim-il-sung-installed-1948"]
+
+
+def test_statuses_are_any_of_and_names_are_checked(dataset: Dataset) -> None:
+    filters = Filters(statuses=frozenset({resolve_status("Estimate")}))
+    assert ids(dataset, filters) == ["troops-up-to-100000"]
+    with pytest.raises(UsageError, match=r"unknown status 'rumour'.*choose from reported"):
+        resolve_status("rumour")
+
+
+def test_status_names_match_the_model() -> None:
+    from rknk.models import Status
+
+    assert tuple(status.value for status in Status) == STATUSES

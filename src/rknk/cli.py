@@ -201,6 +201,15 @@ SourceOpt = Annotated[
     str | None,
     typer.Option("--source", "-s", metavar="SOURCE", help="Cited by this source (id, archive file or outlet)."),
 ]
+StatusOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help="Asserted this way: reported, stated, alleged, denied, estimate, assessment or disputed. "
+        "Repeat: any may match.",
+    ),
+]
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N claims.")]
 ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")]
 
@@ -231,6 +240,7 @@ def _filters(
     actor: list[str] | None,
     topic: list[str] | None,
     source: str | None,
+    status: list[str] | None,
 ) -> Filters:
     from rknk import query
 
@@ -244,6 +254,7 @@ def _filters(
         actor_groups=tuple(query.resolve_actor(dataset, name) for name in actor or ()),
         topics=frozenset(query.resolve_topic(dataset, name) for name in topic or ()),
         sources=frozenset([query.resolve_source(dataset, source)] if source else ()),
+        statuses=frozenset(query.resolve_status(name) for name in status or ()),
     )
 
 
@@ -308,6 +319,7 @@ def _emit(listing: Listing, fmt: Format, json_flag: bool, fields: str | None) ->
         "rknk events --actor Russia --topic troops --reverse",
         "rknk events --since 2024-06 --until 2024-12 --json | jq '.[].id'",
         "rknk events --source sewaktu-2024-12-02 -f csv > sewaktu.csv",
+        "rknk events --status disputed --status denied",
     )
 )
 def events(
@@ -317,6 +329,7 @@ def events(
     actor: ActorOpt = None,
     topic: TopicOpt = None,
     source: SourceOpt = None,
+    status: StatusOpt = None,
     limit: LimitOpt = None,
     reverse: ReverseOpt = False,
     fmt: FormatOpt = Format.TABLE,
@@ -331,7 +344,7 @@ def events(
     from rknk import query, views
 
     dataset = _dataset(ctx, data)
-    filters = _filters(dataset, since, until, actor, topic, source)
+    filters = _filters(dataset, since, until, actor, topic, source, status)
     found = query.select(dataset.claims.values(), filters, newest_first=reverse)
     _emit(views.claims(dataset, found[:limit] if limit is not None else found), fmt, json_flag, fields)
 
@@ -354,6 +367,7 @@ def search(
     actor: ActorOpt = None,
     topic: TopicOpt = None,
     source: SourceOpt = None,
+    status: StatusOpt = None,
     limit: LimitOpt = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show which field and word each match came from.")] = False,
     fmt: FormatOpt = Format.TABLE,
@@ -374,7 +388,7 @@ def search(
     if len(text) > MAX_QUERY_LENGTH:
         raise UsageError(f"the search query is {len(text)} characters long; the limit is {MAX_QUERY_LENGTH}")
     dataset = _dataset(ctx, data)
-    filters = _filters(dataset, since, until, actor, topic, source)
+    filters = _filters(dataset, since, until, actor, topic, source, status)
     candidates = [claim for claim in dataset.claims.values() if query.matches(claim, filters)]
     found = SearchIndex(candidates, dataset.actors, dataset.topics).search(text)
     _emit(views.hits(dataset, found[:limit] if limit is not None else found, explain), fmt, json_flag, fields)

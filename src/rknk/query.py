@@ -26,6 +26,7 @@ class Filters(NamedTuple):
     actor_groups: tuple[frozenset[str], ...] = ()
     topics: frozenset[str] = frozenset()
     sources: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset()
 
 
 def _suggest(wanted: str, choices: Iterable[str]) -> str:
@@ -82,6 +83,19 @@ def resolve_source(dataset: Dataset, name: str) -> str:
     raise UsageError(f"unknown source '{name}'{_suggest(name, dataset.sources)}; see 'rknk sources'")
 
 
+#: How a claim can be asserted; kept equal to ``rknk.models.Status`` by a test,
+#: without importing the models on the lookup path.
+STATUSES = ("reported", "stated", "alleged", "denied", "estimate", "assessment", "disputed")
+
+
+def resolve_status(name: str) -> str:
+    """Return the status a name stands for (case-insensitive); :class:`UsageError` if none."""
+    wanted = fold(name)
+    if wanted in STATUSES:
+        return wanted
+    raise UsageError(f"unknown status '{name}'{_suggest(name, STATUSES)}; choose from {', '.join(STATUSES)}")
+
+
 def involved(claim: ClaimRecord) -> set[str]:
     """Actor ids a claim involves: its actors and the actors among its claimants."""
     return {*claim["actors"], *(c["actor"] for c in claim["claimants"] if c["actor"])}
@@ -98,6 +112,8 @@ def matches(claim: ClaimRecord, filters: Filters) -> bool:
     if filters.topics and claim["topic"] not in filters.topics:
         return False
     if filters.sources and not any(e["source"] in filters.sources for e in claim["evidence"]):
+        return False
+    if filters.statuses and claim["status"] not in filters.statuses:
         return False
     if filters.actor_groups:
         ids = involved(claim)
