@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from rknk.records import ClaimRecord
+from rknk.records import ActorRecord, ClaimRecord, SourceRecord, TopicRecord
 from rknk.render.listing import Column, Listing
 from rknk.search import Hit
 from rknk.store import Dataset
@@ -131,7 +131,7 @@ def actors(dataset: Dataset, counts: Mapping[str, int]) -> Listing:
         Column("Claims", lambda r: str(r["claims"]), style="green"),
         Column("Aliases", lambda r: ", ".join(r["aliases"]), wide=True),
     )
-    return Listing(records, ("id", "name", "kind", "aliases", "state", "role", "claims"), columns)
+    return Listing(records, (*ActorRecord.__annotations__, "claims"), columns)
 
 
 def topics(dataset: Dataset, counts: Mapping[str, int]) -> Listing:
@@ -142,7 +142,7 @@ def topics(dataset: Dataset, counts: Mapping[str, int]) -> Listing:
         Column("Claims", lambda r: str(r["claims"]), style="green"),
         Column("Description", lambda r: r["description"], wide=True),
     )
-    return Listing(records, ("id", "label", "description", "claims"), columns)
+    return Listing(records, (*TopicRecord.__annotations__, "claims"), columns)
 
 
 def sources(dataset: Dataset, counts: Mapping[str, int]) -> Listing:
@@ -154,5 +154,4 @@ def sources(dataset: Dataset, counts: Mapping[str, int]) -> Listing:
         Column("Claims", lambda r: str(r["claims"]), style="green"),
         Column("Title", lambda r: r["title"] or "", wide=True),
     )
-    fields = (*next(iter(records), {"id": ""}).keys(),) if records else ("id", "claims")
-    return Listing(records, tuple(fields), columns)
+    return Listing(records, (*SourceRecord.__annotations__, "claims"), columns)
