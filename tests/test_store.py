@@ -89,3 +89,10 @@ def test_a_folder_missing_a_part_is_refused(fixture_data: Path, missing: str) ->
         target.unlink()
     with pytest.raises(DataError, match=missing.split(".")[0]):
         store.load(fixture_data)
+
+
+def test_the_cache_key_changes_with_the_validating_code(fixture_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = store.read_folder(fixture_data)
+    before = store._cache_key(files)
+    monkeypatch.setattr(store, "_VALIDATING_CODE", ("models.py",))
+    assert store._cache_key(files) != before

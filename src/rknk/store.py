@@ -108,8 +108,16 @@ def _cache_dir() -> Path | None:
     return Path(base) / "rknk"
 
 
+#: The code that decides what a validated record holds. Its bytes are part of
+#: the cache key, so a cache written by another version of rknk is never read.
+_VALIDATING_CODE = ("models.py", "validate.py", "records.py")
+
+
 def _cache_key(files: list[tuple[str, bytes]]) -> str:
     digest = blake2b(f"rknk-cache-{_CACHE_FORMAT}\0".encode())
+    here = Path(__file__).parent
+    for name in _VALIDATING_CODE:
+        digest.update((here / name).read_bytes())
     for name, content in files:
         digest.update(name.encode() + b"\0" + str(len(content)).encode() + b"\0")
         digest.update(content)
