@@ -1,0 +1,17 @@
+"""The ``rknk`` command line: option parsing and wiring only.
+
+Each command turns its options into a :class:`rknk.query.Filters` or a query,
+calls the core, and hands a :class:`rknk.render.listing.Listing` to the chosen
+renderer. :mod:`rknk.cli.app` holds the application and its error boundary;
+each module beside it holds a group of commands, registered on import.
+"""
+
+from rknk.cli.app import app, main
+
+# Commands register on import, and ``rknk --help`` lists them in that order:
+# lookups first, then the registries, then the data-keeping checks.
+# isort: off
+from rknk.cli import lookup, registries, checks
+# isort: on
+
+__all__ = ["app", "checks", "lookup", "main", "registries"]

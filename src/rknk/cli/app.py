@@ -1,0 +1,142 @@
+"""The ``rknk`` application: the Typer app, its global options, and the one error boundary.
+
+Every error the core raises is turned into one line on stderr and a documented
+exit code in :class:`_Group.main`, the single boundary between the library and
+the user. The commands live in the modules beside this one and register
+themselves on :data:`app` when :mod:`rknk.cli` imports them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from rknk.cli.options import examples
+from rknk.cli.output import quiet_stdout
+from rknk.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RknkError
+
+DEBUG_ENV = "RKNK_DEBUG"
+EXIT_CODES_HELP = """
+Exit codes: 0 success (also when nothing matches), 1 data or runtime error
+(invalid data, unknown claim id, failed verification), 2 usage error (bad option
+value, unknown topic or actor), 130 interrupted.
+"""
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    from rknk.render.safe import visible
+
+    # Messages echo ids, names and dates from the data or the command line: one
+    # visible line, never a control sequence.
+    sys.stderr.write(f"rknk: error: {visible(message)}\n")
+    sys.stderr.flush()
+    raise SystemExit(code)
+
+
+class _Group(TyperGroup):
+    """Runs the command and turns every expected failure into one line on stderr."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        # typer vendors Click; its exceptions are only reachable through this module.
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except RknkError as error:
+            _fail(str(error), error.exit_code)
+        except NoArgsIsHelpError as error:
+            # Plain "rknk" asks what it can do: the help, as "rknk --help" prints it.
+            sys.stdout.write(error.format_message() + "\n")
+            raise SystemExit(EXIT_OK) from None
+        except ClickException as error:
+            message = error.format_message().replace("\n", " ")
+            ctx = getattr(error, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            _fail(message + hint, EXIT_USAGE if error.exit_code == 2 else EXIT_DATA)
+        except (typer.Abort, KeyboardInterrupt):
+            raise SystemExit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            quiet_stdout()
+            raise SystemExit(EXIT_OK) from None
+        except Exception as error:
+            # A bug, not a user error: still one line, with the traceback on request.
+            if os.environ.get(DEBUG_ENV):
+                raise
+            _fail(f"internal error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for details)", EXIT_DATA)
+        code = code if isinstance(code, int) else EXIT_OK
+        if standalone_mode:
+            raise SystemExit(code)
+        return code
+
+    def invoke(self, ctx: Any) -> Any:
+        # Click turns a broken pipe into exit 1 before main() can see it; a reader
+        # that has gone (rknk events | head -1) is not an error.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            quiet_stdout()
+            return EXIT_OK
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="rknk",
+    help="Sourced claims about Russia–North Korea military relations, each with a verbatim quote from its source."
+    + "\n\n"
+    + EXIT_CODES_HELP,
+    epilog=examples(
+        "rknk events --since 2023",
+        "rknk search Kursk",
+        "rknk show treaty-signed-2024-06",
+        "rknk events --actor Belousov --json | jq '.[].statement'",
+    )
+    + "\n\n\b\nEnvironment: RKNK_DATA (data folder), RKNK_CACHE_DIR (cache folder),\n"
+    + "RKNK_NO_CACHE=1 (always validate), RKNK_DEBUG=1 (tracebacks), NO_COLOR.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"rknk {version('rknk')}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", metavar="DIR", help="Data folder to use instead of the bundled one (also: RKNK_DATA)."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Sourced claims about Russia–North Korea military relations."""
+    ctx.obj = data
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point."""
+    app(args=list(argv) if argv is not None else None, prog_name="rknk")

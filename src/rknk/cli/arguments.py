@@ -1,0 +1,59 @@
+"""Turning command-line values into the core's typed values: the data folder, dates, filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from rknk.errors import UsageError
+
+if TYPE_CHECKING:  # imported for real only where used, to keep start-up short
+    from rknk.dates import Span
+    from rknk.query import Filters
+    from rknk.store import Dataset
+
+
+def load_dataset(ctx: typer.Context, data: Path | None) -> Dataset:
+    from rknk import store
+
+    return store.load(store.resolve_root(data if data is not None else ctx.obj))
+
+
+def parse_date(option: str, text: str | None) -> Span | None:
+    if text is None:
+        return None
+    from rknk.dates import DATE_FORMS, DateError, parse_partial
+
+    try:
+        return parse_partial(text.strip())
+    except DateError as error:
+        detail = str(error)
+        suffix = "" if DATE_FORMS in detail else f"; use {DATE_FORMS}"
+        raise UsageError(f"invalid {option}: {detail}{suffix}") from None
+
+
+def make_filters(
+    dataset: Dataset,
+    since: str | None,
+    until: str | None,
+    actor: list[str] | None,
+    topic: list[str] | None,
+    source: str | None,
+    status: list[str] | None,
+) -> Filters:
+    from rknk import query
+
+    since_span = parse_date("--since", since)
+    until_span = parse_date("--until", until)
+    if since_span and until_span and until_span.last < since_span.first:
+        raise UsageError(f"--until {until} is before --since {since}")
+    return query.Filters(
+        since=since_span,
+        until=until_span,
+        actor_groups=tuple(query.resolve_actor(dataset, name) for name in actor or ()),
+        topics=frozenset(query.resolve_topic(dataset, name) for name in topic or ()),
+        sources=frozenset([query.resolve_source(dataset, source)] if source else ()),
+        statuses=frozenset(query.resolve_status(name) for name in status or ()),
+    )

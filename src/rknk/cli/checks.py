@@ -1,0 +1,72 @@
+"""The data-keeping commands: ``validate``, ``schema`` and ``verify``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rknk.cli.app import app
+from rknk.cli.arguments import load_dataset
+from rknk.cli.options import DataOpt, examples
+from rknk.cli.output import output_stream, report_lines
+from rknk.errors import DataError
+from rknk.render import Format
+
+
+@app.command(epilog=examples("rknk validate", "rknk validate ./my-data"))
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(metavar="[PATH]", help="Data folder (default: --data, RKNK_DATA or the bundled data)."),
+    ] = None,
+) -> None:
+    """Check a data folder: JSON syntax, schema, references and unique ids. Lists every problem.
+
+    Exit 1 if there is any problem.
+    """
+    from rknk import store
+
+    root = store.resolve_root(path if path is not None else ctx.obj)
+    problems = store.check_folder(root)
+    report_lines(str(problem) for problem in problems)
+    if problems:
+        raise DataError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in '{root}'")
+    sys.stderr.write(f"'{root}' is valid.\n")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the data files, generated from the data model."""
+    import json
+
+    from rknk.schema import data_schema
+
+    out = output_stream(Format.JSON)
+    json.dump(data_schema(), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+@app.command(epilog=examples("rknk verify --sources ./articles"))
+def verify(
+    ctx: typer.Context,
+    sources_dir: Annotated[
+        Path, typer.Option("--sources", metavar="DIR", help="Folder holding the archived article texts.")
+    ],
+    data: DataOpt = None,
+) -> None:
+    """Prove provenance: every quote appears in its archived article, and every archive matches its SHA-256.
+
+    Exit 1 on any failure.
+    """
+    from rknk.verify import verify_dataset
+
+    dataset = load_dataset(ctx, data)
+    failures, checked = verify_dataset(dataset, sources_dir)
+    report_lines(str(failure) for failure in failures)
+    if failures:
+        raise DataError(f"{len(failures)} of {checked} checks failed")
+    sys.stderr.write(f"All {checked} checks passed: every quote is in its source and every archive matches.\n")

@@ -1,0 +1,129 @@
+"""The lookup commands: ``events``, ``search`` and ``show``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from rknk.cli.app import app
+from rknk.cli.arguments import load_dataset, make_filters
+from rknk.cli.options import (
+    ActorOpt,
+    DataOpt,
+    FieldsOpt,
+    FormatOpt,
+    JsonOpt,
+    LimitOpt,
+    ReverseOpt,
+    SinceOpt,
+    SourceOpt,
+    StatusOpt,
+    TopicOpt,
+    UntilOpt,
+    examples,
+)
+from rknk.cli.output import emit
+from rknk.errors import NotFoundError, UsageError
+from rknk.render import Format
+
+
+@app.command(
+    epilog=examples(
+        "rknk events --since 2023",
+        "rknk events --actor Russia --topic troops --reverse",
+        "rknk events --since 2024-06 --until 2024-12 --json | jq '.[].id'",
+        "rknk events --source sewaktu-2024-12-02 -f csv > sewaktu.csv",
+        "rknk events --status disputed --status denied",
+    )
+)
+def events(
+    ctx: typer.Context,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    actor: ActorOpt = None,
+    topic: TopicOpt = None,
+    source: SourceOpt = None,
+    status: StatusOpt = None,
+    limit: LimitOpt = None,
+    reverse: ReverseOpt = False,
+    fmt: FormatOpt = Format.TABLE,
+    json_flag: JsonOpt = False,
+    fields: FieldsOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """List claims in chronological order, filtered by date, actor, topic or source.
+
+    A claim's date is a span: a claim dated 2024 matches --since 2024-06.
+    """
+    from rknk import query, views
+
+    dataset = load_dataset(ctx, data)
+    filters = make_filters(dataset, since, until, actor, topic, source, status)
+    found = query.select(dataset.claims.values(), filters, newest_first=reverse)
+    emit(views.claims(dataset, found[:limit] if limit is not None else found), fmt, json_flag, fields)
+
+
+@app.command(
+    epilog=examples(
+        "rknk search Kursk",
+        'rknk search "artillery shells" --since 2024 --explain',
+        "rknk search Belusov --json | jq '.[0].evidence'",
+        'rknk search "satelit mata-mata"',
+    )
+)
+def search(
+    ctx: typer.Context,
+    text: Annotated[
+        str, typer.Argument(metavar="QUERY", help="Words, names, places or numbers, in English or Indonesian.")
+    ],
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    actor: ActorOpt = None,
+    topic: TopicOpt = None,
+    source: SourceOpt = None,
+    status: StatusOpt = None,
+    limit: LimitOpt = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show which field and word each match came from.")] = False,
+    fmt: FormatOpt = Format.TABLE,
+    json_flag: JsonOpt = False,
+    fields: FieldsOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Search claims: statements, quotes, actor names and aliases, places, tags and numbers.
+
+    Typos are tolerated; results are ranked by score, then date, then id.
+    """
+    from rknk import query, views
+    from rknk.normalize import fold
+    from rknk.search import MAX_QUERY_LENGTH, SearchIndex
+
+    if not fold(text):
+        raise UsageError("the search query is empty; give a word, name, place or number")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise UsageError(f"the search query is {len(text)} characters long; the limit is {MAX_QUERY_LENGTH}")
+    dataset = load_dataset(ctx, data)
+    filters = make_filters(dataset, since, until, actor, topic, source, status)
+    candidates = [claim for claim in dataset.claims.values() if query.matches(claim, filters)]
+    found = SearchIndex(candidates, dataset.actors, dataset.topics).search(text)
+    emit(views.hits(dataset, found[:limit] if limit is not None else found, explain), fmt, json_flag, fields)
+
+
+@app.command(epilog=examples("rknk show treaty-signed-2024-06", "rknk show treaty-signed-2024-06 --json"))
+def show(
+    ctx: typer.Context,
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's id, as listed by events or search.")],
+    fmt: FormatOpt = Format.TABLE,
+    json_flag: JsonOpt = False,
+    data: DataOpt = None,
+) -> None:
+    """Show one claim in full, with every evidence quote and its source."""
+    from rknk import query, views
+
+    dataset = load_dataset(ctx, data)
+    claim = dataset.claims.get(claim_id.strip())
+    if claim is None:
+        close = query.closest_ids(dataset, claim_id)
+        hint = f"; closest: {', '.join(close)}" if close else ""
+        raise NotFoundError(f"no claim with id '{claim_id}'{hint}")
+    emit(views.detail(dataset, claim), fmt, json_flag, None)

@@ -1,0 +1,54 @@
+"""The registry listings: ``actors``, ``topics`` and ``sources``, with claim counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import typer
+
+from rknk.cli.app import app
+from rknk.cli.arguments import load_dataset
+from rknk.cli.options import DataOpt, FormatOpt, JsonOpt
+from rknk.cli.output import emit
+from rknk.render import Format
+
+
+def _registry(ctx: typer.Context, data: Path | None, kind: str, fmt: Format, json_flag: bool) -> None:
+    from rknk import query, views
+
+    dataset = load_dataset(ctx, data)
+    claims = dataset.claims.values()
+    counts: Counter[str] = Counter()
+    if kind == "actors":
+        for claim in claims:
+            counts.update(query.involved(claim))
+        listing = views.actors(dataset, counts)
+    elif kind == "topics":
+        counts.update(claim["topic"] for claim in claims)
+        listing = views.topics(dataset, counts)
+    else:
+        for claim in claims:
+            counts.update({e["source"] for e in claim["evidence"]})
+        listing = views.sources(dataset, counts)
+    emit(listing, fmt, json_flag, None)
+
+
+@app.command()
+def actors(ctx: typer.Context, fmt: FormatOpt = Format.TABLE, json_flag: JsonOpt = False, data: DataOpt = None) -> None:
+    """List actors (states, people, organisations, media) with their aliases and claim counts."""
+    _registry(ctx, data, "actors", fmt, json_flag)
+
+
+@app.command()
+def topics(ctx: typer.Context, fmt: FormatOpt = Format.TABLE, json_flag: JsonOpt = False, data: DataOpt = None) -> None:
+    """List topics with their claim counts."""
+    _registry(ctx, data, "topics", fmt, json_flag)
+
+
+@app.command()
+def sources(
+    ctx: typer.Context, fmt: FormatOpt = Format.TABLE, json_flag: JsonOpt = False, data: DataOpt = None
+) -> None:
+    """List the source articles with their publication dates and claim counts."""
+    _registry(ctx, data, "sources", fmt, json_flag)
