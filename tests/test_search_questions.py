@@ -1,0 +1,46 @@
+"""The question set (``search_questions.json``): its shape and its ids, checked over the bundled data.
+
+The set measures how well search reads questions, paraphrases, numbers in other
+forms and institutions named by role. Its scores are reported per kind by
+``benchmarks/search_quality.py``; these tests only keep the set itself sound, so a
+renamed claim or a mistyped kind fails here rather than silently lowering a score.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from rknk import store
+
+TESTS = Path(__file__).parent
+QUESTIONS = json.loads((TESTS / "search_questions.json").read_text(encoding="utf-8"))
+KINDS = {"question-en", "question-id", "paraphrase", "number", "role", "absent"}
+
+
+def test_every_kind_is_represented_and_absent_facts_are_many() -> None:
+    kinds = Counter(case["kind"] for case in QUESTIONS["queries"])
+    assert set(kinds) == KINDS
+    assert len(QUESTIONS["queries"]) >= 70
+    assert min(kinds.values()) >= 12
+
+
+def test_absent_queries_want_nothing_and_the_others_want_something() -> None:
+    for case in QUESTIONS["queries"]:
+        assert (case["kind"] == "absent") == (case["any_of"] == []), case["query"]
+
+
+def test_queries_are_unique_and_not_borrowed_from_the_other_sets() -> None:
+    texts = [case["query"].casefold() for case in QUESTIONS["queries"]]
+    assert len(texts) == len(set(texts))
+    for other in ("search_eval.json", "search_holdout.json"):
+        spec = json.loads((TESTS / other).read_text(encoding="utf-8"))
+        earlier = {case["query"].casefold() for case in spec["queries"]} | {text.casefold() for text in spec["nothing"]}
+        assert not earlier & set(texts), other
+
+
+def test_every_wanted_claim_is_in_the_bundled_data() -> None:
+    known = set(store.load(store.bundled_data()).claims)
+    wanted = {claim_id for case in QUESTIONS["queries"] for claim_id in case["any_of"]}
+    assert sorted(wanted - known) == []
