@@ -1,12 +1,17 @@
 """Measure how well ``rknk search`` finds what users mean, over the bundled data.
 
-Reads the evaluation sets in ``tests/search_eval.json`` and
-``tests/search_holdout.json`` (queries written the way users type them, each
-with the claims one of which must come up; the hold-out set was written by
-someone who had not seen the search code) and prints, for each,
-success@1, success@3 and the mean reciprocal rank of the first wanted claim,
-plus any query that missed its top three and any must-return-nothing query
-that returned something.
+Reads the evaluation sets in ``tests/``: ``search_eval.json`` (queries typed
+the way users type them), ``search_holdout.json`` (written by someone who had
+not seen the search code) and ``search_questions.json`` (questions in English
+and Indonesian, paraphrases, numbers in other forms, institutions named by
+role, and facts the data does not hold). Each query lists the claims one of
+which must come up; a query with none (kind ``absent``, or a set's
+``nothing`` list) must return nothing at all.
+
+For each set it prints success@1, success@3 and the mean reciprocal rank of
+the first wanted claim, overall and per kind, the number of must-return-nothing
+queries that returned something, then every query that missed its top three
+and every false hit.
 
     python benchmarks/search_quality.py [--verbose]
 
@@ -20,13 +25,73 @@ import argparse
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rknk import store
 from rknk.search import SearchIndex
 
 TESTS = Path(__file__).resolve().parent.parent / "tests"
-EVAL_SETS = (TESTS / "search_eval.json", TESTS / "search_holdout.json")
+EVAL_SETS = (TESTS / "search_eval.json", TESTS / "search_holdout.json", TESTS / "search_questions.json")
+ABSENT = "absent"
+
+
+class Case(NamedTuple):
+    query: str
+    kind: str
+    wanted: frozenset[str]
+
+
+class Outcome(NamedTuple):
+    case: Case
+    rank: int | None
+    ids: list[str]
+
+
+def cases(spec: dict[str, Any]) -> list[Case]:
+    """Every query of a set; the ``nothing`` list, where a set has one, as kind ``absent``."""
+    found = [Case(q["query"], q["kind"] if q["any_of"] else ABSENT, frozenset(q["any_of"])) for q in spec["queries"]]
+    return found + [Case(text, ABSENT, frozenset()) for text in spec.get("nothing", [])]
+
+
+def run(case: Case, index: SearchIndex) -> Outcome:
+    ids = [hit.claim["id"] for hit in index.search(case.query)]
+    rank = next((n for n, claim_id in enumerate(ids, 1) if claim_id in case.wanted), None)
+    return Outcome(case, rank, ids)
+
+
+def figures(outcomes: list[Outcome]) -> str:
+    """success@1, success@3 and MRR of queries that want a claim."""
+    total = len(outcomes)
+    at1 = sum(o.rank == 1 for o in outcomes)
+    at3 = sum(o.rank is not None and o.rank <= 3 for o in outcomes)
+    reciprocal = sum(1 / o.rank for o in outcomes if o.rank)
+    return f"success@1 {at1 / total:.3f}  success@3 {at3 / total:.3f}  MRR {reciprocal / total:.3f}"
+
+
+def score(spec: dict[str, Any], claims: Mapping[str, Any], index: SearchIndex, verbose: bool) -> None:
+    """Print the figures of one evaluation set, overall and per kind, then its misses and false hits."""
+    every = cases(spec)
+    missing = sorted({i for case in every for i in case.wanted} - set(claims))
+    if missing:
+        print(f"eval ids not in the data: {', '.join(missing)}")
+    outcomes = [run(case, index) for case in every]
+    wanting = [o for o in outcomes if o.case.kind != ABSENT]
+    absent = [o for o in outcomes if o.case.kind == ABSENT]
+    false_hits = [o for o in absent if o.ids]
+
+    print(f"queries {len(wanting)}  {figures(wanting)}")
+    print(f"must-return-nothing queries {len(absent)}  with hits {len(false_hits)}")
+    for kind in dict.fromkeys(o.case.kind for o in wanting):
+        of_kind = [o for o in wanting if o.case.kind == kind]
+        print(f"  {kind:<14} {len(of_kind):>3}  {figures(of_kind)}")
+    for o in outcomes:
+        line = f"{o.case.query!r:<60} rank {o.rank or '-':>3} of {len(o.ids):>3}  top: {', '.join(o.ids[:3])}"
+        if verbose:
+            print("  ", o.case.kind, line)
+        elif o.case.kind != ABSENT and (o.rank is None or o.rank > 3):
+            print("  missed  ", line)
+        elif o.case.kind == ABSENT and o.ids:
+            print("  false   ", line)
 
 
 def main() -> None:
@@ -38,44 +103,6 @@ def main() -> None:
     for path in EVAL_SETS:
         print(f"== {path.name}")
         score(json.loads(path.read_text(encoding="utf-8")), dataset.claims, index, args.verbose)
-
-
-def score(spec: dict[str, Any], claims: Mapping[str, Any], index: SearchIndex, verbose: bool) -> None:
-    """Print success@1, success@3, MRR and the misses of one evaluation set."""
-
-    missing = sorted({i for q in spec["queries"] for i in q["any_of"]} - set(claims))
-    if missing:
-        print(f"eval ids not in the data: {', '.join(missing)}")
-
-    at1 = at3 = 0
-    reciprocal = 0.0
-    misses: list[str] = []
-    for case in spec["queries"]:
-        ids = [hit.claim["id"] for hit in index.search(case["query"])]
-        wanted = set(case["any_of"])
-        rank = next((n for n, claim_id in enumerate(ids, 1) if claim_id in wanted), None)
-        at1 += rank == 1
-        at3 += rank is not None and rank <= 3
-        reciprocal += 1 / rank if rank else 0.0
-        if verbose or rank is None or rank > 3:
-            line = f"{case['query']!r:<45} rank {rank or '-':>3} of {len(ids):>3}  top: {', '.join(ids[:3])}"
-            if rank is None or rank > 3:
-                misses.append(line)
-            if verbose:
-                print(line)
-    false_hits = []
-    for text in spec["nothing"]:
-        found = index.search(text)
-        if found:
-            false_hits.append(f"{text!r}: {len(found)} hits, first {found[0].claim['id']} ({found[0].score})")
-
-    total = len(spec["queries"])
-    print(f"queries {total}  success@1 {at1 / total:.3f}  success@3 {at3 / total:.3f}  MRR {reciprocal / total:.3f}")
-    print(f"must-return-nothing queries {len(spec['nothing'])}  with hits {len(false_hits)}")
-    for line in misses:
-        print("  missed  ", line)
-    for line in false_hits:
-        print("  false   ", line)
 
 
 if __name__ == "__main__":
