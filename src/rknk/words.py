@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rknk.normalize import fold
+from rknk.numbers import scale_numbers as scale_numbers
 
 #: Words that carry no search meaning by themselves, in English and Indonesian,
 #: including the question words of a query typed as a question.
@@ -28,32 +29,6 @@ STOPWORDS = frozenset(
     }
 )
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s", "e")
-#: Numbers written as words, English and Indonesian, up to the ones the data
-#: counts in (eleven rounds, a hundred thousand troops).
-_NUMBER_WORDS = {
-    word: str(number)
-    for number, words in enumerate(
-        (
-            (),
-            ("one", "satu"),
-            ("two", "dua"),
-            ("three", "tiga"),
-            ("four", "empat"),
-            ("five", "lima"),
-            ("six", "enam"),
-            ("seven", "tujuh"),
-            ("eight", "delapan"),
-            ("nine", "sembilan"),
-            ("ten", "sepuluh"),
-            ("eleven", "sebelas"),
-            ("twelve",),
-        )
-    )
-    for word in words
-} | {"twenty": "20", "thirty": "30", "hundred": "100", "seratus": "100", "seribu": "1000"}
-_MULTIPLIERS = dict.fromkeys(("k", "rb", "ribu", "thousand"), 1000) | dict.fromkeys(
-    ("juta", "jt", "million", "mln"), 1_000_000
-)
 
 
 def stem(word: str) -> str:
@@ -100,16 +75,3 @@ def synonyms_of(term: str) -> frozenset[str]:
     if found is not None:
         return found
     return by_stem.get(stem(term), frozenset()) - {term}
-
-
-def scale_numbers(words: list[str]) -> list[str]:
-    """Write ``10k``, ``10 ribu``, ``ten thousand`` or ``1 million`` as the number they stand for."""
-    out: list[str] = []
-    for word in words:
-        word = _NUMBER_WORDS.get(word, word)
-        scale = _MULTIPLIERS.get(word)
-        if scale and out and out[-1].isdigit():
-            out[-1] = str(int(out[-1]) * scale)
-        else:
-            out.append(word)
-    return out

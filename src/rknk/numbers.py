@@ -1,0 +1,180 @@
+"""Numbers written in words, in English and Indonesian, read as the figures they stand for.
+
+Claims store their numbers as figures (``100000 troops``, ``240 mm``), and
+folding (:func:`rknk.normalize.fold`) already writes ``10.000``, ``10,000``
+and ``10 000`` alike. People also write numbers in words, in either language
+and to any size: ``a hundred thousand``, ``seratus ribu``, ``dua puluh
+empat``, ``two dozen``, ``thirty-plus``, ``1,5 juta``, ``10k``. This module
+reads those, on words that have been folded already (lowercase, hyphens and
+punctuation turned into spaces), and spells units one way (``240-millimetre``,
+``240 milimeter`` and ``240mm`` all become ``240 mm``), so a query matches the
+figure the data holds. It knows nothing about search; it only rewrites words.
+"""
+
+from __future__ import annotations
+
+#: Words that are a number on their own, English and Indonesian. ``se-`` is the
+#: Indonesian "one" fused to a counter: sepuluh 10, sebelas 11, seratus 100, seribu 1000.
+_VALUES = {
+    **dict.fromkeys(("zero", "nol"), 0),
+    **dict.fromkeys(("one", "satu"), 1),
+    **dict.fromkeys(("two", "dua"), 2),
+    **dict.fromkeys(("three", "tiga"), 3),
+    **dict.fromkeys(("four", "empat"), 4),
+    **dict.fromkeys(("five", "lima"), 5),
+    **dict.fromkeys(("six", "enam"), 6),
+    **dict.fromkeys(("seven", "tujuh"), 7),
+    **dict.fromkeys(("eight", "delapan"), 8),
+    **dict.fromkeys(("nine", "sembilan"), 9),
+    **dict.fromkeys(("ten", "sepuluh"), 10),
+    **dict.fromkeys(("eleven", "sebelas"), 11),
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "seratus": 100,
+}
+#: Counters that multiply what comes before them within a group below a thousand.
+_SMALL_SCALES = {"hundred": 100, "ratus": 100, "puluh": 10, "dozen": 12, "lusin": 12}
+#: Indonesian ``belas`` adds ten: dua belas 12, tiga belas 13.
+_TEEN = "belas"
+#: Scales of a thousand and more: they close a group of number words (``seratus ribu``) or follow a figure.
+_SCALES = {
+    **dict.fromkeys(("ribu", "thousand"), 1000),
+    **dict.fromkeys(("juta", "million"), 1_000_000),
+    **dict.fromkeys(("miliar", "milyar", "billion"), 1_000_000_000),
+    **dict.fromkeys(("triliun", "trillion"), 1_000_000_000_000),
+}
+#: ``seribu`` is one thousand on its own; it starts a number, as ``sepuluh`` does.
+_ONE_SCALES = {"seribu": 1000, "sejuta": 1_000_000, "semiliar": 1_000_000_000}
+#: Short scales count only straight after a figure (``10k``, ``10 rb``, ``1,5 jt``): alone, ``k`` is a letter.
+_AFTER_FIGURE = _SCALES | {"k": 1000, "rb": 1000, "jt": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000}
+#: Articles that stand for "one" before a scale: ``a hundred``, ``a million``, ``a dozen``.
+_ONE = frozenset({"a", "an"})
+#: Words after a number that say "or more" (``thirty-plus``, ``a million-plus``): part of the number.
+_PLUS = frozenset({"plus"})
+#: Unit spellings, English and Indonesian, in the short form the data writes.
+UNITS = {
+    **dict.fromkeys(
+        ("millimetre", "millimetres", "millimeter", "millimeters", "milimeter", "milimetre", "milimeters"), "mm"
+    ),
+    **dict.fromkeys(("centimetre", "centimetres", "centimeter", "centimeters", "sentimeter", "sentimetre"), "cm"),
+    **dict.fromkeys(("kilometre", "kilometres", "kilometer", "kilometers"), "km"),
+    **dict.fromkeys(("kilogram", "kilograms", "kilogramme", "kilogrammes"), "kg"),
+}
+
+
+def _starts_number(word: str) -> bool:
+    return word.isdigit() or word in _ONE or word in _VALUES or word in _ONE_SCALES
+
+
+def _read(words: list[str], start: int) -> tuple[int, int] | None:
+    """The number beginning at ``words[start]`` and the position after it, or None.
+
+    A number is a figure, optionally with a decimal part and a scale (``10``,
+    ``1 5 juta`` from ``1,5 juta``, ``10 k``), or a run of number words
+    (``dua puluh empat``, ``a hundred thousand``); either may end in ``plus``.
+    A scale alone (``thousand``) is a word, not a number.
+    """
+    word = words[start]
+    end = len(words)
+    if word.isdigit():
+        value, position = int(word), start + 1
+        # Folding split "1,5" and "1.5" into two figures; a scale after them shows it was a decimal.
+        if (
+            len(word) <= 3
+            and position + 1 < end
+            and words[position].isdigit()
+            and len(words[position]) <= 2
+            and words[position + 1] in _AFTER_FIGURE
+        ):
+            fraction = words[position]
+            scale = _AFTER_FIGURE[words[position + 1]]
+            value = round((int(word) + int(fraction) / 10 ** len(fraction)) * scale)
+            position += 2
+        else:
+            if position < end and words[position] in _SMALL_SCALES and words[position] != "puluh":
+                value *= _SMALL_SCALES[words[position]]
+                position += 1
+            if position < end and words[position] in _AFTER_FIGURE:
+                value *= _AFTER_FIGURE[words[position]]
+                position += 1
+    elif word in _ONE:
+        following = words[start + 1] if start + 1 < end else ""
+        if following not in _SMALL_SCALES and following not in _SCALES:
+            return None
+        value, position = _read_words(words, start + 1, leading=1)
+    else:
+        value, position = _read_words(words, start, leading=0)
+    while position < end and words[position] in _PLUS:
+        position += 1
+    return value, position
+
+
+def _read_words(words: list[str], start: int, leading: int) -> tuple[int, int]:
+    """A run of number words from ``start`` (which is one): ``(value, end)``.
+
+    ``leading`` is the value already read (1 for ``a``/``an``). Groups below a
+    thousand are built with values and small counters (``dua puluh empat`` =
+    2 x 10 + 4, ``two dozen`` = 2 x 12), then closed by a scale (``ribu``,
+    ``million``), which adds the group times the scale to the total.
+    """
+    total, group, position = 0, leading, start
+    while position < len(words):
+        word = words[position]
+        if word in _VALUES:
+            group += _VALUES[word]
+        elif word in _ONE_SCALES and not group and not total:
+            total = _ONE_SCALES[word]
+        elif word in _SMALL_SCALES:
+            group = (group or 1) * _SMALL_SCALES[word]
+        elif word == _TEEN and 0 < group < 10:
+            group += 10
+        elif word in _SCALES:
+            total += (group or 1) * _SCALES[word]
+            group = 0
+        elif word == "and" and position + 1 < len(words) and words[position + 1] in _VALUES:
+            pass  # "a hundred and fifty"
+        else:
+            break
+        position += 1
+    return total + group, position
+
+
+def scale_numbers(words: list[str]) -> list[str]:
+    """Folded words with every number read as one figure and units in their short form.
+
+    ``["ten", "thousand", "troops"]`` -> ``["10000", "troops"]``;
+    ``["seratus", "ribu"]`` -> ``["100000"]``; ``["1", "5", "juta"]`` ->
+    ``["1500000"]``; ``["thirty", "plus"]`` -> ``["30"]``; ``["240",
+    "millimetre"]`` -> ``["240", "mm"]``. An article counted as "one" stays in
+    place (``["a", "hundred"]`` -> ``["a", "100"]``), as it is a stopword either
+    way. Words that are not numbers come back unchanged and in order.
+    """
+    out: list[str] = []
+    position = 0
+    while position < len(words):
+        word = words[position]
+        found = _read(words, position) if _starts_number(word) else None
+        if found is None:
+            out.append(UNITS.get(word, word))
+            position += 1
+            continue
+        value, end = found
+        if word in _ONE:
+            out.append(word)
+        out.append(str(value))
+        position = end
+    return out

@@ -1,0 +1,99 @@
+"""Numbers in words, in English and Indonesian, read as figures (``rknk.numbers``).
+
+Each case is a query as someone might type it and the words search then looks
+for: the same figure the data holds, however the number was written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rknk.normalize import fold
+from rknk.numbers import scale_numbers
+
+
+def read(typed: str) -> list[str]:
+    return scale_numbers(fold(typed).split())
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        # English, to any size
+        ("ten thousand troops", ["10000", "troops"]),
+        ("a hundred thousand troops", ["a", "100000", "troops"]),
+        ("twenty-four years", ["24", "years"]),
+        ("one hundred and fifty", ["150"]),
+        ("two million three hundred thousand", ["2300000"]),
+        ("three billion", ["3000000000"]),
+        ("two dozen years", ["24", "years"]),
+        ("a dozen launchers", ["a", "12", "launchers"]),
+        # Indonesian: se- for one, belas adds ten, puluh and ratus multiply
+        ("seratus ribu tentara", ["100000", "tentara"]),
+        ("sepuluh ribu", ["10000"]),
+        ("dua puluh empat tahun", ["24", "tahun"]),
+        ("dua belas", ["12"]),
+        ("tiga ratus ribu", ["300000"]),
+        ("seribu rudal", ["1000", "rudal"]),
+        ("sejuta peluru", ["1000000", "peluru"]),
+        ("sebelas putaran", ["11", "putaran"]),
+        # figures with a scale, short or long, and decimals with a comma or a point
+        ("10k troops", ["10000", "troops"]),
+        ("10 ribu", ["10000"]),
+        ("1,5 juta", ["1500000"]),
+        ("1.5 million", ["1500000"]),
+        ("2,25 jt", ["2250000"]),
+        ("2 dozen", ["24"]),
+        # "or more" belongs to the number
+        ("thirty-plus ballistic missiles", ["30", "ballistic", "missiles"]),
+        ("a million-plus shells", ["a", "1000000", "shells"]),
+        ("ten-thousand-plus troops", ["10000", "troops"]),
+    ],
+)
+def test_numbers_written_in_words_become_figures(typed: str, words: list[str]) -> None:
+    assert read(typed) == words
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("240-millimetre rocket launchers", ["240", "mm", "rocket", "launchers"]),
+        ("240 milimeter", ["240", "mm"]),
+        ("240mm", ["240", "mm"]),
+        ("170 millimeters", ["170", "mm"]),
+        ("600 kilometres", ["600", "km"]),
+    ],
+)
+def test_units_are_spelt_the_way_the_data_writes_them(typed: str, words: list[str]) -> None:
+    assert read(typed) == words
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("k pop", ["k", "pop"]),  # a short scale counts only after a figure
+        ("thousand troops", ["thousand", "troops"]),  # so does a scale word alone
+        ("dozens of shells", ["dozens", "of", "shells"]),  # vague plurals stay words
+        ("ribuan pasukan", ["ribuan", "pasukan"]),
+        ("a visit", ["a", "visit"]),
+        ("2022 two", ["2022", "2"]),  # a figure and a word are two numbers
+        ("since 2017", ["since", "2017"]),
+        ("Kim Jong Un", ["kim", "jong", "un"]),
+    ],
+)
+def test_words_that_are_not_numbers_stay_as_they_are(typed: str, words: list[str]) -> None:
+    assert read(typed) == words
+
+
+def test_the_search_finds_a_figure_written_in_words() -> None:
+    from test_search import claim, index_of, search
+
+    index = index_of(
+        claim("many", "Up to 100,000 troops may be deployed."),
+        claim("few", "About 10,000 troops arrived."),
+        claim("guns", "It supplied 240 mm rocket launchers."),
+    )
+    assert search(index, "seratus ribu tentara") == ["many"]
+    assert search(index, "a hundred thousand soldiers") == ["many"]
+    assert search(index, "ten-thousand troops") == ["few"]
+    assert search(index, "240-millimetre launchers") == ["guns"]
