@@ -1,8 +1,10 @@
-"""Word-level knowledge for search: stopwords, stems, synonyms and spelled-out scales.
+"""Word-level knowledge for search: stopwords, stems, the concept lexicon and numbers in words.
 
 These are facts about English and Indonesian as users type them, kept apart
-from the index that uses them. The synonym groups are data, in ``synonyms.json``
-beside this module, so they can be extended without touching code.
+from the index that uses them. The concepts (words that mean the same, across
+the two languages, each with the reason it is right) are data, in
+``lexicon.json`` beside this module, reviewed like the claims and extended
+without touching code. Numbers in words are read by :mod:`rknk.numbers`.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ STOPWORDS = frozenset(
         *("siapa", "apa", "kapan", "mana", "dimana", "mengapa", "kenapa", "bagaimana"),
     }
 )
+#: The concept lexicon, beside this module.
+LEXICON = "lexicon.json"
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s", "e")
 
 
@@ -49,11 +53,11 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=1)
 def _synonym_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     # Read beside this module: importlib.resources would cost more start-up time than a search.
-    raw = json.loads(Path(__file__).with_name("synonyms.json").read_text(encoding="utf-8"))
+    raw = json.loads(Path(__file__).with_name(LEXICON).read_text(encoding="utf-8"))
     by_word: dict[str, set[str]] = {}
     by_stem: dict[str, set[str]] = {}
-    for group in raw["groups"]:
-        words = {fold(word) for word in group}
+    for concept in raw["concepts"]:
+        words = {fold(word) for word in concept["words"]}
         for word in words:
             by_word.setdefault(word, set()).update(words - {word})
             by_stem.setdefault(stem(word), set()).update(words)
@@ -64,12 +68,12 @@ def _synonym_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[st
 
 
 def synonyms() -> dict[str, frozenset[str]]:
-    """Each folded word of ``synonyms.json`` mapped to the other words of its groups."""
+    """Each folded word of the lexicon mapped to the other words of its concepts."""
     return _synonym_tables()[0]
 
 
 def synonyms_of(term: str) -> frozenset[str]:
-    """Words that mean ``term``: its group's other words, or failing that, those of its stem's group."""
+    """Words that mean ``term``: its concepts' other words, or failing that, those of its stem's concepts."""
     by_word, by_stem = _synonym_tables()
     found = by_word.get(term)
     if found is not None:

@@ -1,0 +1,86 @@
+"""The concept lexicon (``src/rknk/lexicon.json``): sound as data, and used by search.
+
+Every concept is reviewed like a claim, so each must say why it is right; the
+search tests below show paraphrases across the two languages finding claims
+that never use the typed word.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import rknk
+from rknk.cli import app
+from rknk.normalize import fold
+from rknk.words import LEXICON, synonyms_of
+from test_search import claim, index_of, search
+
+CONCEPTS = json.loads((Path(rknk.__file__).with_name(LEXICON)).read_text(encoding="utf-8"))["concepts"]
+
+
+def test_every_concept_is_named_once_filed_and_explained() -> None:
+    names = Counter(concept["concept"] for concept in CONCEPTS)
+    assert [name for name, n in names.items() if n > 1] == []
+    for concept in CONCEPTS:
+        assert set(concept) == {"concept", "field", "words", "why"}, concept["concept"]
+        assert concept["field"] in {"military", "diplomatic", "legal", "general"}, concept["concept"]
+        assert len(concept["why"]) >= 20 and concept["why"].endswith("."), concept["concept"]
+
+
+def test_words_are_written_folded_one_word_each_and_not_repeated() -> None:
+    for concept in CONCEPTS:
+        words = concept["words"]
+        assert len(words) >= 2 and len(set(words)) == len(words), concept["concept"]
+        assert all(word == fold(word) and " " not in word for word in words), concept["concept"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "means"),
+    [
+        ("servicemen", "tentara"),
+        ("prajurit", "troops"),
+        ("hardware", "senjata"),
+        ("persenjataan", "weapons"),
+        ("binding", "berlaku"),
+        ("mlrs", "peluncur"),
+        ("sp", "propelled"),
+        ("kewajiban", "obliges"),
+        ("pelonggaran", "easing"),
+    ],
+)
+def test_a_word_stands_for_its_concept_in_the_other_language(typed: str, means: str) -> None:
+    assert means in synonyms_of(typed)
+
+
+def test_paraphrases_find_claims_that_never_use_the_typed_words() -> None:
+    index = index_of(
+        claim("troops", "Troops arrived in Kursk.", evidence=[{"source": "s", "quote": "tentara tiba di Kursk"}]),
+        claim("pact", "The pact took effect.", evidence=[{"source": "s", "quote": "pakta mulai berlaku bulan ini"}]),
+        claim("guns", "It supplied 240 mm rocket launchers and 170 mm self-propelled artillery."),
+    )
+    assert search(index, "servicemen in Kursk") == ["troops"]
+    assert search(index, "prajurit di Kursk") == ["troops"]
+    assert search(index, "pact became binding") == ["pact"]
+    assert search(index, "MLRS") == ["guns"]
+    assert search(index, "170mm SP howitzer") == ["guns"]
+
+
+def test_roles_find_their_holder_through_the_command_line() -> None:
+    result = CliRunner().invoke(app, ["search", "Sekjen NATO", "--json", "--limit", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert [hit["id"] for hit in json.loads(result.stdout)] == ["rutte-russia-supports-nk-missile-nuclear-for-troops"]
+
+
+def test_seoul_military_is_not_read_as_the_joint_chiefs() -> None:
+    """The articles say "Militer Seoul" once and never equate it with the Joint Chiefs of Staff:
+    the claim that says it comes first, not the Joint Chiefs' own statements."""
+    result = CliRunner().invoke(app, ["search", "militer Seoul", "--json"])
+    assert result.exit_code == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert hits[0]["id"] == "seoul-military-nk-modernising-conventional-warfare"
+    assert hits[0]["score"] > max(hit["score"] for hit in hits[1:])
