@@ -243,7 +243,7 @@ SCHEMA_CASES: dict[str, tuple[dict[str, Any], str, str]] = {
     "date in another form": (claim("c-1", date="19 June 2024"), "[0].date", "String should match pattern"),
     "non-ASCII digits": (claim("c-1", date="٢٠٢٤"), "[0].date", "is not a date"),
     "wrong type": (claim("c-1", statement=42), "[0].statement", "Input should be a valid string"),
-    "empty text": (claim("c-1", statement=""), "[0].statement", "String should have at least 1 character"),
+    "empty text": (claim("c-1", note=""), "[0].note", "String should have at least 1 character"),
     "bad enum": (claim("c-1", status="rumoured"), "[0].status", "Input should be"),
     "claimant with nothing": (
         claim("c-1", claimants=[{}]),
@@ -273,7 +273,7 @@ REFERENCE_CASES: dict[str, tuple[dict[str, Any], str]] = {
     ),
     "unknown topic": (claim("c-1", topic="weather"), "topic: unknown topic 'weather'"),
     "unknown source": (
-        claim("c-1", evidence=[{"source": "gamma", "quote": "q"}]),
+        claim("c-1", evidence=[{"source": "gamma", "quote": "Putin dan Kim bertemu"}]),
         "evidence[0].source: unknown source 'gamma'",
     ),
     "unknown related": (claim("c-1", related=["no-such-claim"]), "related[0]: unknown claim 'no-such-claim'"),

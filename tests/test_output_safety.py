@@ -144,7 +144,7 @@ def test_unbalanced_and_odd_markup_raises_nothing(tmp_path: Path, cache: Path) -
         ":red_circle:",
         "[@click=quit]q[/]",
     ]
-    claims = [claim(f"odd-{i}", statement=text, note=text) for i, text in enumerate(odd)]
+    claims = [claim(f"odd-{i}", statement=f"{text} said the statement", note=text) for i, text in enumerate(odd)]
     data = make_data(tmp_path / "d", claims={"claims/x.json": claims})
     table = output(["events"], data, cache)
     for i, text in enumerate(odd):

@@ -39,11 +39,11 @@ def test_a_second_load_reads_the_cache_and_an_edit_invalidates_it(
 
     path = fixture_data / "claims" / "history.json"
     claims = json.loads(path.read_text(encoding="utf-8"))
-    claims[0]["statement"] = "Changed."
+    claims[0]["statement"] = "Changed statement."
     path.write_text(json.dumps(claims), encoding="utf-8")
     dataset = store.load(fixture_data)
 
-    assert dataset.claims["kim-il-sung-installed-1948"]["statement"] == "Changed."
+    assert dataset.claims["kim-il-sung-installed-1948"]["statement"] == "Changed statement."
     (cached,) = cache.iterdir()
     assert json.loads(cached.read_text(encoding="utf-8"))["key"] != first_key
 

@@ -72,6 +72,9 @@ def _parse_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):  # 1e400 parses to infinity without complaint
         raise _Refused(f"{text} is out of range: numbers must be finite", token=text)
+    if value == 0 and any(digit in "123456789" for digit in text.partition("e")[0].partition("E")[0]):
+        # 1.5e-400 parses to 0.0 just as silently
+        raise _Refused(f"{text} is too small to be represented: it would read as 0", token=text)
     return value
 
 

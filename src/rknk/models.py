@@ -1,16 +1,20 @@
 """The data model: the single source of truth for validation, JSON Schema and JSON output.
 
-Every model forbids unknown fields, so a typo in curated data fails loudly
-instead of being dropped. Field names here are the public contract: the data
-files, ``rknk schema`` and every ``--json`` output use them unchanged.
+Every model forbids unknown fields and is strict about types: a number must be
+a JSON number, a string a JSON string, so a typo (``"10000"``, ``true``) fails
+loudly instead of being rewritten. Text must hold real characters, so a blank
+or whitespace-only quote cannot pass for evidence. Field names here are the
+public contract: the data files, ``rknk schema`` and every ``--json`` output
+use them unchanged.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from rknk.dates import check_claim_date
 
@@ -25,11 +29,69 @@ ClaimDate = Annotated[
     AfterValidator(check_claim_date),
 ]
 PartialDate = Annotated[str, Field(pattern=_PARTIAL_PATTERN), AfterValidator(check_claim_date)]
-Text = Annotated[str, Field(min_length=1)]
+
+#: Letters or digits a statement or an evidence quote must hold at the least:
+#: fewer cannot say anything a reader could check against the article.
+MIN_EVIDENCE_CHARACTERS = 10
+
+
+def _visible(text: str) -> str:
+    # Separators (Z*) and controls, format characters and surrogates (C*) show
+    # nothing on a page: a text made only of them is blank.
+    if not any(unicodedata.category(char)[0] not in "ZC" for char in text):
+        raise ValueError("must not be blank: it holds no visible character")
+    return text
+
+
+def _substantial(text: str) -> str:
+    found = sum(1 for char in text if unicodedata.category(char)[0] in "LN")
+    if found < MIN_EVIDENCE_CHARACTERS:
+        raise ValueError(
+            f"must hold at least {MIN_EVIDENCE_CHARACTERS} letters or digits, found {found}: "
+            "a blank or near-blank text cannot be checked against its source"
+        )
+    return text
+
+
+def _json_number(value: Any) -> Any:
+    # bool is an int to Python but never a number in JSON; strict mode alone would
+    # report each branch of the union separately.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"must be a JSON number, not {_json_kind(value)}")
+    return value
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object" if isinstance(value, dict) else type(value).__name__
+
+
+Text = Annotated[str, Field(min_length=1, description="At least one visible character."), AfterValidator(_visible)]
+#: A statement or quote: enough letters or digits to be checked against a source.
+Evidential = Annotated[
+    str,
+    Field(description=f"At least {MIN_EVIDENCE_CHARACTERS} letters or digits."),
+    AfterValidator(_substantial),
+]
+Number = Annotated[int | float, BeforeValidator(_json_number)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    # strict: no coercion between JSON types. Enumerations opt back out (see
+    # _Choice below): in strict mode Pydantic wants enum members, not the strings
+    # JSON holds, and a string that is not a member is refused either way.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, strict=True)
+
+
+#: Marks an enumeration field as matched by its JSON string (see _Strict).
+_CHOICE = Field(strict=False)
 
 
 class DateBasis(StrEnum):
@@ -74,11 +136,11 @@ class ActorKind(StrEnum):
 class Quantity(_Strict):
     """A number the claim states, with the source's own hedging."""
 
-    value: int | float
-    low: int | float | None = None
-    high: int | float | None = None
+    value: Number
+    low: Number | None = None
+    high: Number | None = None
     unit: Text
-    qualifier: Qualifier
+    qualifier: Annotated[Qualifier, _CHOICE]
 
     @model_validator(mode="after")
     def _bounds_in_order(self) -> Self:
@@ -104,7 +166,7 @@ class Evidence(_Strict):
     """A short verbatim quote, in the source's language, that backs the claim."""
 
     source: Slug
-    quote: Text
+    quote: Evidential
 
 
 class Claim(_Strict):
@@ -112,13 +174,13 @@ class Claim(_Strict):
 
     id: Slug
     date: ClaimDate
-    date_basis: DateBasis
+    date_basis: Annotated[DateBasis, _CHOICE]
     date_note: Text | None = None
-    statement: Text
+    statement: Evidential
     topic: Slug
     actors: list[Slug] = []
     claimants: Annotated[list[Claimant], Field(min_length=1)]
-    status: Status
+    status: Annotated[Status, _CHOICE]
     quantities: list[Quantity] = []
     places: list[Text] = []
     evidence: Annotated[list[Evidence], Field(min_length=1)]
@@ -134,7 +196,7 @@ class Source(_Strict):
     outlet: Text
     title: Text | None = None
     published: PartialDate
-    published_basis: DateBasis
+    published_basis: Annotated[DateBasis, _CHOICE]
     published_note: Text | None = None
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
     archive: Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]+$")]
@@ -149,7 +211,7 @@ class Actor(_Strict):
 
     id: Slug
     name: Text
-    kind: ActorKind
+    kind: Annotated[ActorKind, _CHOICE]
     aliases: list[Text] = []
     state: Slug | None = None
     role: Text | None = None

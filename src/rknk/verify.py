@@ -4,7 +4,8 @@ Each source records the file name and SHA-256 of its archived text. Verifying
 means: every archive file exists and hashes to the recorded value, and every
 evidence quote appears in its source's text. Quotes and texts are compared
 after normalising white space (including non-breaking spaces) and typographic
-quotes, since web captures vary in exactly those and nothing else.
+quotes, since web captures vary in exactly those and nothing else. A quote left
+blank by that folding fails: an empty string is in every text and proves nothing.
 """
 
 from __future__ import annotations
@@ -59,11 +60,17 @@ def verify_dataset(dataset: Dataset, archive_dir: Path) -> tuple[list[Failure], 
         for evidence in claim["evidence"]:
             checked += 1
             text = texts.get(evidence["source"])
-            if text is None:
+            quote = comparable(evidence["quote"])
+            if not quote:
+                # "" is in every text: a blank quote would prove nothing and pass.
+                failures.append(
+                    Failure(evidence["source"], "the quote is blank; there is nothing to check", claim["id"])
+                )
+            elif text is None:
                 failures.append(
                     Failure(evidence["source"], "quote not checked: the archive could not be read", claim["id"])
                 )
-            elif comparable(evidence["quote"]) not in text:
+            elif quote not in text:
                 failures.append(
                     Failure(evidence["source"], f'quote not found in the archive: "{evidence["quote"]}"', claim["id"])
                 )
