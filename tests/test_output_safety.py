@@ -222,21 +222,55 @@ def test_json_is_the_default_shape_for_json_flag_and_show(tmp_path: Path, cache:
     assert [{key: source[key] for key in SOURCES[0]} for source in shown["sources"]] == [SOURCES[1], SOURCES[0]]
 
 
-FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx", "=1"]
+FORMULAS = [
+    '=HYPERLINK("https://evil.example","x")',
+    "+1+2",
+    "-2+3",
+    "@SUM(A1)",
+    "\tx",
+    "\rx",
+    "\nx",
+    "\x00x",
+    "=1",
+    "  =1+1",
+    "\u00a0=1+1",
+    "\u3000@SUM(A1)",
+    "\u200b=1",
+    "\n =1",
+    "\uff1d1+1",
+    "\uff0b1",
+    "\uff0d1",
+    "\uff20SUM(A1)",
+    "'quoted by the data",
+    "'=1",
+]
+SAFE = ["Safe 'text' = fine", "x=1", " 'not first", "1-2", "Kursk; =x"]
 
 
-def test_csv_guards_spreadsheet_formulas(tmp_path: Path, cache: Path) -> None:
-    claims = [claim(f"f-{i}", statement=text, note=text, places=[text]) for i, text in enumerate(FORMULAS)]
-    claims.append(claim("f-safe", statement="Safe 'text' = fine", note=None, places=["Kursk", "=x"]))
+def recovered(cell: str) -> str:
+    """The original text of a CSV text cell, as the README says to get it back."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
+def test_csv_guards_spreadsheet_formulas_and_the_guard_can_be_undone(tmp_path: Path, cache: Path) -> None:
+    texts = FORMULAS + SAFE
+    claims = [
+        claim(f"f-{i}", statement=text + " padded to enough letters", note=text, places=[text])
+        for i, text in enumerate(texts)
+    ]
     data = make_data(tmp_path / "d", claims={"claims/x.json": claims})
-    rows = list(csv.DictReader(io.StringIO(output(["events", "--format", "csv"], data, cache), newline="")))
+    out = output(["events", "--format", "csv"], data, cache)
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
     by_id = {row["id"]: row for row in rows}
-    for i, text in enumerate(FORMULAS):
+    for i, text in enumerate(texts):
         row = by_id[f"f-{i}"]
-        assert row["statement"] == row["note"] == row["places"] == "'" + text
-    assert by_id["f-safe"]["statement"] == "Safe 'text' = fine"
-    assert by_id["f-safe"]["note"] == ""
-    assert by_id["f-safe"]["places"] == "Kursk; =x"  # joined text starts with K
+        guarded = text in FORMULAS
+        for name in ("statement", "note", "places"):
+            assert row[name].startswith("'") == guarded, (text, row[name])
+            assert recovered(row[name]) == (text + " padded to enough letters" if name == "statement" else text)
+    # Every text cell is quoted (OWASP): a spreadsheet never reads one as anything but text.
+    assert out.splitlines()[0].startswith('"id","date"')
+    assert all(line.startswith('"f-') for line in out.split("\n")[1:] if line.startswith('"f-'))
 
 
 def test_csv_leaves_numbers_alone(tmp_path: Path, cache: Path) -> None:
@@ -286,8 +320,9 @@ def test_human_formats_survive_a_narrow_console_encoding(tmp_path: Path, cache: 
     argv = ["--data", str(data), *args] if args == ["validate"] else [*args, "--data", str(data)]
     done = run(argv, cache, env={"PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0"})
     assert done.returncode == 0 and b"Traceback" not in done.stderr and b"error" not in done.stderr
+    assert not re.search(rb"[\x80-\x9f]", done.stdout)  # cp1252 writes “ ” — … as 8-bit controls
     text = done.stdout.decode("cp1252")
-    assert "Korea Utara “lebih dari 10.000” — Kim’s … é" in text or args == ["validate"]
+    assert "Korea Utara \\u201clebih dari 10.000\\u201d \\u2014 Kim\\u2019s \\u2026 é" in text or args == ["validate"]
 
 
 def test_validate_survives_a_narrow_console_encoding(tmp_path: Path, cache: Path) -> None:

@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from rknk.cli.options import examples
-from rknk.cli.output import quiet_stdout
+from rknk.cli.output import adopt_standard_streams, message, output_failure, quiet_stdout
 from rknk.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RknkError
 
 DEBUG_ENV = "RKNK_DEBUG"
@@ -29,13 +29,10 @@ value, unknown topic or actor), 130 interrupted.
 """
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    from rknk.render.safe import visible
-
-    # Messages echo ids, names and dates from the data or the command line: one
-    # visible line, never a control sequence.
-    sys.stderr.write(f"rknk: error: {visible(message)}\n")
-    sys.stderr.flush()
+def _fail(text: str, code: int) -> NoReturn:
+    # Messages echo ids, names, dates and paths from the data or the command
+    # line: message() shows them as one visible line, never a control sequence.
+    message(f"rknk: error: {text}")
     raise SystemExit(code)
 
 
@@ -53,14 +50,17 @@ class _Group(TyperGroup):
         # typer vendors Click; its exceptions are only reachable through this module.
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
+        adopt_standard_streams()
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            try:
+                code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            except NoArgsIsHelpError as error:
+                # Plain "rknk" asks what it can do: the help, as "rknk --help" prints it.
+                sys.stdout.write(error.format_message() + "\n")
+                code = EXIT_OK
+            sys.stdout.flush()  # short output is still buffered: a full disk shows here
         except RknkError as error:
             _fail(str(error), error.exit_code)
-        except NoArgsIsHelpError as error:
-            # Plain "rknk" asks what it can do: the help, as "rknk --help" prints it.
-            sys.stdout.write(error.format_message() + "\n")
-            raise SystemExit(EXIT_OK) from None
         except ClickException as error:
             message = error.format_message().replace("\n", " ")
             ctx = getattr(error, "ctx", None)
@@ -72,6 +72,9 @@ class _Group(TyperGroup):
             quiet_stdout()
             raise SystemExit(EXIT_OK) from None
         except Exception as error:
+            failure = output_failure(error) if isinstance(error, OSError) else None
+            if failure is not None:  # stdout closed (>&-) or full (>/dev/full)
+                _fail(failure, EXIT_DATA)
             # A bug, not a user error: still one line, with the traceback on request.
             if os.environ.get(DEBUG_ENV):
                 raise

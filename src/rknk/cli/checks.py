@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +10,7 @@ import typer
 from rknk.cli.app import app
 from rknk.cli.arguments import load_dataset
 from rknk.cli.options import DataOpt, examples
-from rknk.cli.output import output_stream, report_lines
+from rknk.cli.output import message, output_stream, report_lines
 from rknk.errors import DataError
 from rknk.render import Format
 
@@ -35,7 +34,7 @@ def validate(
     report_lines(str(problem) for problem in problems)
     if problems:
         raise DataError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in '{root}'")
-    sys.stderr.write(f"'{root}' is valid.\n")
+    message(f"'{root}' is valid.")
 
 
 @app.command()
@@ -69,4 +68,4 @@ def verify(
     report_lines(str(failure) for failure in failures)
     if failures:
         raise DataError(f"{len(failures)} of {checked} checks failed")
-    sys.stderr.write(f"All {checked} checks passed: every quote is in its source and every archive matches.\n")
+    message(f"All {checked} checks passed: every quote is in its source and every archive matches.")

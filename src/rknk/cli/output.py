@@ -1,7 +1,17 @@
-"""Writing results: the output stream, listings in the chosen format, and check findings."""
+"""Writing results: the standard streams, listings in the chosen format, check findings and messages.
+
+Output can fail where rknk has no say: the shell may have closed stdout or
+stderr (``>&-``), or they may lead to a full disk (``>/dev/full``). A failed
+write to stdout becomes one error line and exit 1; a failed write to stderr is
+ignored, so it never changes an exit code. Either way the broken stream is
+pointed at the null device, so the interpreter's last flush finds nothing to
+complain about (it would otherwise print a warning and exit 120).
+"""
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -11,8 +21,59 @@ from rknk.errors import UsageError
 from rknk.render import Format
 from rknk.render.listing import Listing
 
+#: How a failed write to a stream fails; other errors without a file name are bugs.
+_WRITE_ERRORS = frozenset({errno.EBADF, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+class _Closed(io.TextIOBase):
+    """Stands in for a standard stream the shell closed: every write fails as on a bad descriptor."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, f"{self._name} is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def adopt_standard_streams() -> None:
+    """Give a closed stdout or stderr (Python sets them to None) a stand-in that fails on write."""
+    if sys.stdout is None:
+        sys.stdout = _Closed("standard output")
+    if sys.stderr is None:
+        sys.stderr = _Closed("standard error")
+
+
+def output_failure(error: OSError) -> str | None:
+    """The message for ``error`` if it is a failed write to stdout, else None.
+
+    Every other file rknk touches either turns its errors into a :class:`DataError`
+    naming the file (the data folder, archives) or ignores them (the cache), so
+    an error without a file name that is how writes fail can only be the output.
+    """
+    if error.filename is not None or error.errno not in _WRITE_ERRORS:
+        return None
+    _to_null(sys.stdout)
+    return f"cannot write the output: {error.strerror or error}"
+
+
+def message(text: str) -> None:
+    """Write one line for people to stderr, made visible; a closed or full stderr is ignored."""
+    from rknk.render.safe import guarded, visible
+
+    try:
+        out = guarded(sys.stderr)
+        out.write(visible(text) + "\n")
+        out.flush()
+    except (OSError, ValueError):
+        _to_null(sys.stderr)
+
 
 def output_stream(fmt: Format) -> TextIO:
+    """Stdout set up for ``fmt``: UTF-8 for machine formats; for people, unencodable
+    characters replaced and 8-bit controls of the console's encoding made visible."""
     stream = sys.stdout
     reconfigure: Callable[..., None] | None = getattr(stream, "reconfigure", None)
     if reconfigure is not None:
@@ -23,7 +84,11 @@ def output_stream(fmt: Format) -> TextIO:
                 reconfigure(errors="replace")
         except (ValueError, OSError):
             pass
-    return stream
+    if fmt.is_machine:
+        return stream
+    from rknk.render.safe import guarded
+
+    return guarded(stream)
 
 
 def report_lines(lines: Iterable[str]) -> None:
@@ -60,7 +125,7 @@ def emit(listing: Listing, fmt: Format, json_flag: bool, fields: str | None) -> 
     from rknk.render import renderer
 
     if not listing.records and fmt is Format.TABLE:
-        sys.stderr.write("No claims match.\n")
+        message("No claims match.")
         return
     out = output_stream(fmt)
     renderer(fmt)(listing, out)
@@ -70,8 +135,13 @@ def emit(listing: Listing, fmt: Format, json_flag: bool, fields: str | None) -> 
 def quiet_stdout() -> None:
     """After the reader of a pipe has gone, point stdout at /dev/null so the
     interpreter's final flush does not complain."""
+    _to_null(sys.stdout)
+
+
+def _to_null(stream: TextIO) -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
     except (OSError, ValueError):
         pass
