@@ -73,7 +73,7 @@ def test_human_output_carries_no_control_characters_from_the_data(hostile: Path,
     assert not re.search(UNSAFE_FOR_HUMANS, text), [c for c in text if re.match(UNSAFE_FOR_HUMANS, c)]
     # ... and shows them instead, so a reader sees that something odd is there.
     if "markdown" in name:
-        text = text.replace("\\\\", "\\")  # Markdown escapes the backslash of each escape
+        text = re.sub(r"\\(.)", r"\1", text)  # Markdown escapes backslashes and brackets; a page shows them plain
     assert "\\x1b]52;c;cHduZWQ=\\x07" in text and "\\x1b[2J" in text and "\\u202e" in text
 
 
@@ -128,6 +128,8 @@ def test_markup_and_emoji_codes_in_data_print_literally(
     hostile: Path, cache: Path, args: list[str], literal: str
 ) -> None:
     text = output(args, hostile, cache)
+    if "markdown" in args:
+        text = re.sub(r"\\(.)", r"\1", text)  # as a rendered page shows it
     assert literal in text
     assert "⚠" not in text
 

@@ -65,8 +65,8 @@ def test_markdown_escapes_pipes_and_shows_controls() -> None:
     listing = Listing(
         [{"date": "2024", "id": "p", "statement": "a | b \x1b[2J"}], ("date", "id", "statement"), LISTING.columns
     )
-    # Shown as "a | b \x1b[2J": the pipe and the backslash of the visible escape are both escaped.
-    assert render(Format.MARKDOWN, listing).splitlines()[2] == "| 2024 | p | a \\| b \\\\x1b[2J |"
+    # Shown as "a | b \x1b[2J": the pipe, the bracket and the backslash of the visible escape are escaped.
+    assert render(Format.MARKDOWN, listing).splitlines()[2] == "| 2024 | p | a \\| b \\\\x1b\\[2J |"
 
 
 def test_a_piped_table_is_aligned_plain_text() -> None:

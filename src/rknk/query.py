@@ -74,7 +74,8 @@ def resolve_source(dataset: Dataset, name: str) -> str:
     found = [
         s["id"]
         for s in dataset.sources.values()
-        if wanted in (fold(s["id"]), fold(s["archive"])) or fold(s["outlet"]).startswith(wanted)
+        # Every outlet starts with "": an empty name is unknown, not a match for all.
+        if wanted and (wanted in (fold(s["id"]), fold(s["archive"])) or fold(s["outlet"]).startswith(wanted))
     ]
     if len(found) == 1:
         return found[0]

@@ -11,13 +11,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
-from rknk.cli.options import examples
+from rknk.cli.options import DataOpt, examples
 from rknk.cli.output import adopt_standard_streams, message, output_failure, quiet_stdout
 from rknk.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RknkError
 
@@ -128,10 +127,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     ctx: typer.Context,
-    data: Annotated[
-        Path | None,
-        typer.Option("--data", metavar="DIR", help="Data folder to use instead of the bundled one (also: RKNK_DATA)."),
-    ] = None,
+    data: DataOpt = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,

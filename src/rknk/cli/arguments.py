@@ -15,10 +15,24 @@ if TYPE_CHECKING:  # imported for real only where used, to keep start-up short
     from rknk.store import Dataset
 
 
-def load_dataset(ctx: typer.Context, data: Path | None) -> Dataset:
+def data_folder(ctx: typer.Context, data: str | None, given_as: str = "--data") -> Path:
+    """The data folder to use: the command's ``--data``, the global one, RKNK_DATA or the bundled one.
+
+    An empty value is refused like an empty RKNK_DATA, rather than meaning the current folder.
+    """
     from rknk import store
 
-    return store.load(store.resolve_root(data if data is not None else ctx.obj))
+    chosen = data if data is not None else ctx.obj
+    if chosen is not None and not chosen.strip():
+        given_as = given_as if data is not None else "--data"
+        raise UsageError(f"{given_as} is empty; give a data folder, or leave it out to use the bundled data")
+    return store.resolve_root(Path(chosen) if chosen is not None else None)
+
+
+def load_dataset(ctx: typer.Context, data: str | None) -> Dataset:
+    from rknk import store
+
+    return store.load(data_folder(ctx, data))
 
 
 def parse_date(option: str, text: str | None) -> Span | None:
@@ -54,6 +68,6 @@ def make_filters(
         until=until_span,
         actor_groups=tuple(query.resolve_actor(dataset, name) for name in actor or ()),
         topics=frozenset(query.resolve_topic(dataset, name) for name in topic or ()),
-        sources=frozenset([query.resolve_source(dataset, source)] if source else ()),
+        sources=frozenset([query.resolve_source(dataset, source)] if source is not None else ()),
         statuses=frozenset(query.resolve_status(name) for name in status or ()),
     )

@@ -8,20 +8,21 @@ from typing import Annotated
 import typer
 
 from rknk.cli.app import app
-from rknk.cli.arguments import load_dataset
+from rknk.cli.arguments import data_folder, load_dataset
 from rknk.cli.options import DataOpt, examples
 from rknk.cli.output import message, output_stream, report_lines
-from rknk.errors import DataError
+from rknk.errors import DataError, UsageError
 from rknk.render import Format
 
 
-@app.command(epilog=examples("rknk validate", "rknk validate ./my-data"))
+@app.command(epilog=examples("rknk validate", "rknk validate ./my-data", "rknk validate --data ./my-data"))
 def validate(
     ctx: typer.Context,
     path: Annotated[
-        Path | None,
+        str | None,
         typer.Argument(metavar="[PATH]", help="Data folder (default: --data, RKNK_DATA or the bundled data)."),
     ] = None,
+    data: DataOpt = None,
 ) -> None:
     """Check a data folder: JSON syntax, schema, references and unique ids. Lists every problem.
 
@@ -29,7 +30,9 @@ def validate(
     """
     from rknk import store
 
-    root = store.resolve_root(path if path is not None else ctx.obj)
+    if path is not None and data is not None:
+        raise UsageError("give the data folder once: as PATH or with --data")
+    root = data_folder(ctx, path if path is not None else data, "PATH" if path is not None else "--data")
     problems = store.check_folder(root)
     report_lines(str(problem) for problem in problems)
     if problems:
@@ -53,7 +56,7 @@ def schema() -> None:
 def verify(
     ctx: typer.Context,
     sources_dir: Annotated[
-        Path, typer.Option("--sources", metavar="DIR", help="Folder holding the archived article texts.")
+        str, typer.Option("--sources", metavar="DIR", help="Folder holding the archived article texts.")
     ],
     data: DataOpt = None,
 ) -> None:
@@ -63,8 +66,10 @@ def verify(
     """
     from rknk.verify import verify_dataset
 
+    if not sources_dir.strip():
+        raise UsageError("--sources is empty; give the folder of archived article texts")
     dataset = load_dataset(ctx, data)
-    failures, checked = verify_dataset(dataset, sources_dir)
+    failures, checked = verify_dataset(dataset, Path(sources_dir))
     report_lines(str(failure) for failure in failures)
     if failures:
         raise DataError(f"{len(failures)} of {checked} checks failed")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,8 +14,9 @@ def examples(*lines: str) -> str:
     return "\b\nExamples:\n" + "\n".join(f"  $ {line}" for line in lines)
 
 
+#: A string, not a Path: Path("") is ".", and an empty --data must be refused, not read as here.
 DataOpt = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--data", metavar="DIR", help="Data folder to use instead of the bundled one (also: RKNK_DATA)."),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]

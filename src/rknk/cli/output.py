@@ -121,6 +121,11 @@ def emit(listing: Listing, fmt: Format, json_flag: bool, fields: str | None) -> 
         if not wanted or unknown:
             bad = ", ".join(unknown) if unknown else "(none)"
             raise UsageError(f"unknown field {bad} for --fields; choose from {','.join(listing.fields)}")
+        # A field named twice would be two CSV columns but one JSON key: refused, so
+        # every format shows the same fields.
+        twice = sorted({name for name in wanted if wanted.count(name) > 1}, key=wanted.index)
+        if twice:
+            raise UsageError(f"--fields names {', '.join(twice)} more than once; give each field once")
         listing = listing.only(wanted)
     from rknk.render import renderer
 

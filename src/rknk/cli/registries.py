@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import typer
 
@@ -14,7 +13,7 @@ from rknk.cli.output import emit
 from rknk.render import Format
 
 
-def _registry(ctx: typer.Context, data: Path | None, kind: str, fmt: Format, json_flag: bool) -> None:
+def _registry(ctx: typer.Context, data: str | None, kind: str, fmt: Format, json_flag: bool) -> None:
     from rknk import query, views
 
     dataset = load_dataset(ctx, data)

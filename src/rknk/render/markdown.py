@@ -1,16 +1,31 @@
-"""``--format markdown``: a GitHub-flavoured Markdown table of the human columns."""
+"""``--format markdown``: a GitHub-flavoured Markdown table of the human columns.
+
+Cells are text, never markup: raw HTML from the data (``<script>``, ``<img
+onerror=...>``) is written as entities, and the characters Markdown reads as
+links, images, emphasis or code are backslash-escaped, so a rendered page shows
+the data exactly as it is and runs, loads or links nothing.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from rknk.render.listing import Listing
 from rknk.render.safe import visible
 
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+#: Markdown's inline punctuation: escapes, code, emphasis, strikethrough, links and images, cells.
+_SPECIAL = re.compile(r"[\\`*_~\[\]|&<>]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ENTITIES.get(char, "\\" + char)
+
 
 def _cell(text: str) -> str:
-    lines = (visible(line).replace("\\", "\\\\").replace("|", "\\|") for line in text.split("\n"))
-    return "<br>".join(lines)
+    return "<br>".join(_SPECIAL.sub(_escape, visible(line)) for line in text.split("\n"))
 
 
 def render(listing: Listing, out: TextIO) -> None:
