@@ -42,8 +42,18 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_data(tmp_path_factory.mktemp("pty"), claims={"claims/x.json": claims})
 
 
-def run_in_terminal(args: list[str], tmp_path: Path, columns: int = 200) -> tuple[int, bytes]:
-    """Run ``python -m rknk`` with a pseudo-terminal as stdin, stdout and stderr; return everything it wrote."""
+def run_in_terminal(
+    args: list[str] | list[bytes],
+    tmp_path: Path,
+    columns: int = 200,
+    *,
+    env_extra: dict[str, str] | None = None,
+    stderr: int | None = None,
+) -> tuple[int, bytes]:
+    """Run ``python -m rknk`` with a pseudo-terminal as stdin, stdout and stderr; return everything it wrote.
+
+    ``stderr`` replaces the terminal as standard error: a file descriptor, or -1 for a closed one.
+    """
     import struct
 
     master, slave = pty.openpty()
@@ -54,7 +64,12 @@ def run_in_terminal(args: list[str], tmp_path: Path, columns: int = 200) -> tupl
     env.update(TERM="xterm-256color", COLUMNS=str(columns), LINES="50", RKNK_CACHE_DIR=str(tmp_path / "cache"))
     env.pop("RKNK_NO_CACHE", None)
     env.pop("RKNK_DATA", None)
-    process = subprocess.Popen([sys.executable, "-m", "rknk", *args], stdin=slave, stdout=slave, stderr=slave, env=env)
+    env.update(env_extra or {})
+    command = [os.fsencode(sys.executable), b"-m", b"rknk", *(os.fsencode(arg) for arg in args)]
+    if stderr == -1:  # closed, as the shell's 2>&-
+        command = [b"sh", b"-c", b'exec "$@" 2>&-', b"sh", *command]
+    error_stream = slave if stderr is None or stderr == -1 else stderr
+    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=error_stream, env=env)
     os.close(slave)
     chunks: list[bytes] = []
     deadline = time.monotonic() + 60
