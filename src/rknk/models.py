@@ -81,6 +81,8 @@ Evidential = Annotated[
     AfterValidator(_substantial),
 ]
 Number = Annotated[int | float, BeforeValidator(_json_number)]
+#: ``renamed.json``: each retired claim id, mapped to the id of the claim that replaced it.
+Renamed = dict[Slug, Slug]
 
 
 class _Strict(BaseModel):

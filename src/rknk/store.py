@@ -146,10 +146,16 @@ def _write_cache(path: Path, key: str, records: dict[str, Any]) -> None:
 
 
 def check_folder(root: Path) -> list[Problem]:
-    """Validate a data folder thoroughly and return every problem found (none: valid)."""
+    """Validate a data folder thoroughly and return every problem found (none: valid).
+
+    Beyond the files every lookup reads, this checks the optional list of renamed ids.
+    """
+    from rknk import renames
     from rknk.validate import validate_files
 
-    return validate_files(read_folder(root)).problems
+    records = validate_files(read_folder(root))
+    claim_ids = {claim["id"] for claim in records.claims} | records.invalid_claim_ids
+    return records.problems + renames.problems(root, claim_ids)
 
 
 def load(root: Path) -> Dataset:

@@ -24,7 +24,7 @@ def validate(
     ] = None,
     data: DataOpt = None,
 ) -> None:
-    """Check a data folder: JSON syntax, schema, references and unique ids. Lists every problem.
+    """Check a data folder: JSON syntax, schema, references, unique ids and renamed ids. Lists every problem.
 
     Exit 1 if there is any problem.
     """

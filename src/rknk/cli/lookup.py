@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,6 +27,10 @@ from rknk.cli.options import (
 from rknk.cli.output import emit
 from rknk.errors import NotFoundError, UsageError
 from rknk.render import Format
+
+if TYPE_CHECKING:
+    from rknk.records import ClaimRecord
+    from rknk.store import Dataset
 
 
 @app.command(
@@ -117,13 +122,32 @@ def show(
     json_flag: JsonOpt = False,
     data: DataOpt = None,
 ) -> None:
-    """Show one claim in full, with every evidence quote and its source."""
+    """Show one claim in full, with every evidence quote and its source.
+
+    An id that was renamed, or merged into another claim, still works: the claim
+    is shown under its new id, and a line on stderr says so.
+    """
     from rknk import query, views
 
     dataset = load_dataset(ctx, data)
-    claim = dataset.claims.get(claim_id.strip())
+    wanted = claim_id.strip()
+    claim = dataset.claims.get(wanted)
+    if claim is None:
+        claim = _renamed(dataset, wanted)
     if claim is None:
         close = query.closest_ids(dataset, claim_id)
         hint = f"; closest: {', '.join(close)}" if close else ""
         raise NotFoundError(f"no claim with id '{claim_id}'{hint}")
     emit(views.detail(dataset, claim), fmt, json_flag, None)
+
+
+def _renamed(dataset: Dataset, old_id: str) -> ClaimRecord | None:
+    """The claim that replaced a retired id, announced on stderr; None if the id was never renamed."""
+    from rknk import renames
+    from rknk.render.safe import visible
+
+    new_id = renames.resolve(dataset.root, old_id)
+    claim = dataset.claims.get(new_id) if new_id is not None else None
+    if claim is not None:
+        sys.stderr.write(f"rknk: claim '{visible(old_id)}' is now '{visible(claim['id'])}'; showing it under its new id\n")
+    return claim
