@@ -1,10 +1,14 @@
 """Invariants of the curated dataset that ships with rknk."""
 
+import copy
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
+import curation_rules as rules
 from conftest import SEEDS
 from rknk import store
 from rknk.dates import parse_partial, parse_span
@@ -93,3 +97,70 @@ def test_every_quote_is_in_its_archived_article(bundled: Dataset) -> None:
     failures, checked = verify_dataset(bundled, SEEDS)
     assert [str(f) for f in failures] == []
     assert checked > len(bundled.claims)
+
+
+# -- curation rules (tests/curation_rules.py), each shown to catch a broken copy --
+
+
+def _claims(bundled: Dataset) -> list[dict[str, Any]]:
+    return copy.deepcopy([dict(claim) for claim in bundled.claims.values()])
+
+
+def _break(claims: list[dict[str, Any]], claim_id: str, **changes: Any) -> list[dict[str, Any]]:
+    (claim,) = (c for c in claims if c["id"] == claim_id)
+    claim.update(changes)
+    return claims
+
+
+RULES = [
+    rules.ids_dated_outside_their_claim,
+    rules.relative_time_in_statements,
+    rules.stated_dates_without_a_source,
+    rules.one_sided_related_links,
+    rules.statuses_split_on_one_quote,
+    rules.pre_war_topics,
+]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.__name__ for rule in RULES])
+def test_the_bundled_claims_keep_the_curation_rules(bundled: Dataset, rule: Callable[..., list[str]]) -> None:
+    assert rule(bundled.claims.values()) == []
+
+
+def test_the_bundled_claims_keep_actors_and_claimants_apart(bundled: Dataset) -> None:
+    assert rules.claimants_listed_as_actors(bundled.claims.values(), bundled.actors) == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "claim_id", "changes"),
+    [
+        # the first review's letters: an id naming 15 August on a claim dated September
+        (rules.ids_dated_outside_their_claim, "putin-kim-exchange-letters-2022-08-15", {"date": "2022-09"}),
+        (rules.ids_dated_outside_their_claim, "putin-visits-north-korea-2024-06-18", {"date": "2024-06-19"}),
+        (rules.relative_time_in_statements, "choe-son-hui-visits-russia-2024-09", {"statement": "Last month she went."}),
+        (rules.relative_time_in_statements, "belousov-arrives-north-korea-2024-11-29", {"statement": "On Friday."}),
+        (rules.relative_time_in_statements, "treaty-in-force-2024-12", {"statement": "It recently took effect."}),
+        (rules.stated_dates_without_a_source, "us-accuses-nk-sending-weapons-to-russia-2023-10-13", {"date_note": None}),
+        (rules.stated_dates_without_a_source, "choe-son-hui-visits-russia-2024-09", {"date_basis": "stated"}),
+        (rules.one_sided_related_links, "treaty-in-force-2024-12", {"related": []}),
+        (rules.statuses_split_on_one_quote, "kim-putin-discuss-ukraine-war-2023-09-13", {"status": "reported"}),
+        (rules.pre_war_topics, "putin-kim-first-summit-vladivostok-2019-04-25", {"topic": "diplomacy"}),
+    ],
+)
+def test_each_curation_rule_catches_a_broken_copy(
+    bundled: Dataset, rule: Callable[..., list[str]], claim_id: str, changes: dict[str, Any]
+) -> None:
+    found = rule(_break(_claims(bundled), claim_id, **changes))
+    assert found and all(line.startswith(claim_id) or claim_id in line for line in found)
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "changes"),
+    [
+        ("nk-officially-cooperating-with-russia-2024-10-08", {"actors": ["north-korea", "russia", "yonhap"]}),
+        ("rutte-russia-supports-nk-missile-nuclear-for-troops", {"actors": ["mark-rutte", "russia", "north-korea"]}),
+    ],
+)
+def test_the_actor_rule_catches_a_broken_copy(bundled: Dataset, claim_id: str, changes: dict[str, Any]) -> None:
+    found = rules.claimants_listed_as_actors(_break(_claims(bundled), claim_id, **changes), bundled.actors)
+    assert len(found) == 1 and found[0].startswith(claim_id)
