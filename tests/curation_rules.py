@@ -85,7 +85,20 @@ def relative_time_in_statements(claims: Iterable[Claim]) -> list[str]:
     return found
 
 
-_MONTHS_ID = ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember").split()
+_MONTHS_ID = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 _MONTHS_EN = _MONTH_EN[3:-1].split("|")
 
 
@@ -164,6 +177,21 @@ def statuses_split_on_one_quote(claims: Iterable[Claim]) -> list[str]:
         for (source, quote), statuses in by_quote.items()
         if len(statuses) > 1
     ]
+
+
+def state_media_accounts_not_stated(claims: Iterable[Claim]) -> list[str]:
+    """What North Korean state media (KCNA, or unnamed "state media") asserts is ``stated``.
+
+    State media speak for Pyongyang, a party to what they report: one kind of
+    speaker, one status, whether the outlet calls it a report or a statement.
+    """
+    found = []
+    for claim in claims:
+        speakers = [(c["actor"] or "", c["text"] or "") for c in claim["claimants"]]
+        by_state_media = any(actor == "kcna" or text.startswith("North Korean state media") for actor, text in speakers)
+        if by_state_media and claim["status"] != "stated":
+            found.append(f"{claim['id']}: asserted by North Korean state media but '{claim['status']}'")
+    return found
 
 
 #: Statuses that report someone's judgment of others: the judge is not its subject.

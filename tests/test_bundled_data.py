@@ -119,6 +119,7 @@ RULES = [
     rules.one_sided_related_links,
     rules.statuses_split_on_one_quote,
     rules.pre_war_topics,
+    rules.state_media_accounts_not_stated,
 ]
 
 
@@ -137,14 +138,28 @@ def test_the_bundled_claims_keep_actors_and_claimants_apart(bundled: Dataset) ->
         # the first review's letters: an id naming 15 August on a claim dated September
         (rules.ids_dated_outside_their_claim, "putin-kim-exchange-letters-2022-08-15", {"date": "2022-09"}),
         (rules.ids_dated_outside_their_claim, "putin-visits-north-korea-2024-06-18", {"date": "2024-06-19"}),
-        (rules.relative_time_in_statements, "choe-son-hui-visits-russia-2024-09", {"statement": "Last month she went."}),
+        (
+            rules.relative_time_in_statements,
+            "choe-son-hui-visits-russia-2024-09",
+            {"statement": "Last month she went."},
+        ),
         (rules.relative_time_in_statements, "belousov-arrives-north-korea-2024-11-29", {"statement": "On Friday."}),
         (rules.relative_time_in_statements, "treaty-in-force-2024-12", {"statement": "It recently took effect."}),
-        (rules.stated_dates_without_a_source, "us-accuses-nk-sending-weapons-to-russia-2023-10-13", {"date_note": None}),
+        (
+            rules.stated_dates_without_a_source,
+            "us-accuses-nk-sending-weapons-to-russia-2023-10-13",
+            {"date_note": None},
+        ),
         (rules.stated_dates_without_a_source, "choe-son-hui-visits-russia-2024-09", {"date_basis": "stated"}),
         (rules.one_sided_related_links, "treaty-in-force-2024-12", {"related": []}),
         (rules.statuses_split_on_one_quote, "kim-putin-discuss-ukraine-war-2023-09-13", {"status": "reported"}),
         (rules.pre_war_topics, "putin-kim-first-summit-vladivostok-2019-04-25", {"topic": "diplomacy"}),
+        (
+            rules.state_media_accounts_not_stated,
+            "kcna-both-sides-promoted-armed-forces-cooperation",
+            {"status": "reported"},
+        ),
+        (rules.state_media_accounts_not_stated, "putin-new-year-message-to-kim-2024-12-27", {"status": "reported"}),
     ],
 )
 def test_each_curation_rule_catches_a_broken_copy(

@@ -211,7 +211,13 @@ def test_data_option_after_the_command_also_works(fixture_data: Path) -> None:
 def test_schema_is_json_schema_for_every_file_kind() -> None:
     code, out, _ = rknk("schema")
     schema = json.loads(out)
-    assert code == 0 and set(schema["files"]) == {"claims/*.json", "sources.json", "actors.json", "topics.json", "renamed.json"}
+    assert code == 0 and set(schema["files"]) == {
+        "claims/*.json",
+        "sources.json",
+        "actors.json",
+        "topics.json",
+        "renamed.json",
+    }
     assert "Claim" in schema["$defs"]
 
 

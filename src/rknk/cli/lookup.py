@@ -149,5 +149,7 @@ def _renamed(dataset: Dataset, old_id: str) -> ClaimRecord | None:
     new_id = renames.resolve(dataset.root, old_id)
     claim = dataset.claims.get(new_id) if new_id is not None else None
     if claim is not None:
-        sys.stderr.write(f"rknk: claim '{visible(old_id)}' is now '{visible(claim['id'])}'; showing it under its new id\n")
+        sys.stderr.write(
+            f"rknk: claim '{visible(old_id)}' is now '{visible(claim['id'])}'; showing it under its new id\n"
+        )
     return claim
