@@ -50,7 +50,7 @@ def test_events_json_is_an_array_of_claims_in_date_order(fixture_data: Path) -> 
     assert code == 0
     assert [c["date"] for c in claims] == ["1948", "2024-06-18/2024-06-19", "2024-11", "2024-11-29", "2024-12-02"]
     assert set(claims[0]) == {
-        "id", "date", "date_basis", "date_note", "statement", "topic", "actors", "claimants",
+        "id", "date", "date_start", "date_end", "date_basis", "date_note", "statement", "topic", "actors", "claimants",
         "status", "quantities", "places", "evidence", "tags", "related", "note",
     }  # fmt: skip
 
