@@ -57,22 +57,25 @@ def _topic_ids(wanted: str, topics: Mapping[str, TopicRecord]) -> set[str]:
 def select(
     claims: Iterable[ClaimRecord], wanted: str | None, topics: Mapping[str, TopicRecord], *, newest_first: bool = False
 ) -> list[Figure]:
-    """Every quantity of ``claims`` whose unit or claim topic matches ``wanted`` (all when None).
+    """Every quantity of ``claims`` whose unit, or else whose claim's topic, matches ``wanted`` (all when None).
 
-    A quantity matches when a word of its unit begins with ``wanted`` (``troop``
-    finds ``troops``) or when its claim's topic has that id or label. Figures
-    come in date order (first day, last day, claim id), then in the claim's own
-    order of quantities.
+    ``wanted`` is a unit when a word of some quantity's unit begins with it
+    (``troop`` finds ``troops``, ``shells`` finds ``rockets and artillery
+    shells``); then only quantities in such units are kept, so ``figures troops``
+    never mixes in a count of missiles. Otherwise it is a topic id or label, and
+    every quantity of the claims in that topic is kept. Figures come in date
+    order (first day, last day, claim id), then in the claim's own order.
     """
-    folded = fold(wanted) if wanted is not None else ""
-    topic_ids = _topic_ids(folded, topics) if folded else set()
-    found = [
-        Figure(claim, quantity)
-        for claim in sorted(claims, key=chronological_key, reverse=newest_first)
-        for quantity in claim["quantities"]
-        if not folded or claim["topic"] in topic_ids or _unit_matches(folded, quantity["unit"])
-    ]
-    return found
+    ordered = sorted(claims, key=chronological_key, reverse=newest_first)
+    every = [Figure(claim, quantity) for claim in ordered for quantity in claim["quantities"]]
+    if wanted is None:
+        return every
+    folded = fold(wanted)
+    by_unit = [figure for figure in every if _unit_matches(folded, figure.quantity["unit"])]
+    if by_unit or not folded:
+        return by_unit
+    topic_ids = _topic_ids(folded, topics)
+    return [figure for figure in every if figure.claim["topic"] in topic_ids]
 
 
 def check_known(wanted: str, claims: Iterable[ClaimRecord], topics: Mapping[str, TopicRecord]) -> None:

@@ -57,15 +57,16 @@ def draw(built: Timeline, width: int) -> list[str]:
     days = (built.last - built.first).days + 1
     axis = ["─"] * plot
     axis[0], axis[-1] = "├", "┤"
-    tick_labels = [" "] * (plot + 10)
+    tick_labels = [" "] * plot
     free_from = 0
     for day, text in ticks(built.first, built.last, max(plot // 8, 1)):
         column = _column(day, built.first, days, plot)
         if 0 < column < plot - 1:
             axis[column] = "┼"
-        if column >= free_from:
-            tick_labels[column : column + len(text)] = text
-            free_from = column + len(text) + 1
+        start = min(column, plot - len(text))  # the last label ends with the axis
+        if start >= free_from:
+            tick_labels[start : start + len(text)] = text
+            free_from = start + len(text) + 1
     pad = " " * (label_width + 2)
     lines = [pad + "".join(tick_labels).rstrip(), pad + "".join(axis)]
     for group, label, count in zip(built.groups, labels, counts, strict=True):
@@ -75,5 +76,5 @@ def draw(built: Timeline, width: int) -> list[str]:
             more = f"  +{left_over} more" if left_over and number == len(strips) - 1 else ""
             lines.append(f"{head if number == 0 else '':<{label_width}}  {strip}{more}".rstrip())
     lines.append(f"{built.first.isoformat()} to {built.last.isoformat()}, {built.claims} claims.")
-    lines.append("● a day  ▮ a month or year  ├━┤ a longer span  2-9 claims in one place (+ ten or more)")
+    lines.append("● day  ▮ month or year  ├━┤ longer  2-9: claims in one cell (+: ten or more)")
     return lines
