@@ -53,16 +53,16 @@ def _extent(mark: Mark, scale: _Scale) -> tuple[float, float]:
     return start, max(end, start + MIN_BAR)
 
 
-def _shape(mark: Mark, start: float, end: float, y: float) -> str:
+def _shape(mark: Mark, start: float, end: float, y: float, scale: _Scale) -> str:
     colour = STATUS_COLOURS.get(mark.claim["status"], "#555555")
     if mark.precision == "day":
         return f'<circle cx="{(start + end) / 2:.1f}" cy="{y:.1f}" r="{DOT}" fill="{colour}" stroke="#fff"/>'
     width = end - start
     if mark.precision == "interval":
-        return (
-            f'<rect x="{start:.1f}" y="{y - 2:.1f}" width="{width:.1f}" height="4" fill="{colour}"/>'
-            f'<rect x="{start:.1f}" y="{y - 5:.1f}" width="1.5" height="10" fill="{colour}"/>'
-            f'<rect x="{end - 1.5:.1f}" y="{y - 5:.1f}" width="1.5" height="10" fill="{colour}"/>'
+        # End caps only where the interval really ends: one cut by the axis runs off its edge.
+        caps = [x for x, inside in ((start, mark.first >= scale.first), (end - 1.5, mark.last <= scale.last)) if inside]
+        return f'<rect x="{start:.1f}" y="{y - 2:.1f}" width="{width:.1f}" height="4" fill="{colour}"/>' + "".join(
+            f'<rect x="{x:.1f}" y="{y - 5:.1f}" width="1.5" height="10" fill="{colour}"/>' for x in caps
         )
     opacity = "0.9" if mark.precision == "month" else "0.35"
     return (
@@ -135,7 +135,7 @@ def svg(built: Timeline | None, dataset: Dataset, by: str) -> str:
             tip = text(f"{claim['date']} · {claim['status']} — {claim['statement']}")
             body.append(
                 f'<g class="mark" data-id="{text(claim["id"])}" tabindex="0"><title>{tip}</title>'
-                f"{_shape(mark, start, end, y + 5 + LANE / 2 + lane * LANE)}</g>"
+                f"{_shape(mark, start, end, y + 5 + LANE / 2 + lane * LANE, scale)}</g>"
             )
         y += height
     grid = []
