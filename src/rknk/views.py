@@ -8,17 +8,18 @@ the renderers stay generic.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rknk.charts.bars import bar
 from rknk.dates import iso_bounds
 from rknk.figures import Figure, quantity_text
 from rknk.records import ActorRecord, ClaimantRecord, ClaimRecord, SourceRecord, TopicRecord
 from rknk.render.listing import Column, Listing
 from rknk.search import Hit
-from rknk.stats import Counts
 from rknk.store import Dataset
-from rknk.timeline import Timeline, period
+
+if TYPE_CHECKING:  # the analyst's views import these when they run; lookups never need them
+    from rknk.stats import Counts
+    from rknk.timeline import Timeline
 
 _MODEL_FIELDS = tuple(ClaimRecord.__annotations__)
 #: A claim as machine formats give it: the model's fields, with ``date_start``
@@ -227,12 +228,13 @@ def _as_quantity(record: Mapping[str, Any]) -> Any:
 
 def stats(dataset: Dataset, counted: Counts) -> list[tuple[str, Listing]]:
     """The tables of ``rknk stats``, each with its heading; every count has a bar beside it."""
+    from rknk.charts.bars import bar
 
-    def with_bars(rows: Mapping[str, int], label: Callable[[str], str], header: str) -> Listing:
+    def with_bars(rows: Mapping[str, int], label: Callable[[str], str], header: str, wide: bool = True) -> Listing:
         most = max(rows.values(), default=0)
         records = [{"key": key, "label": label(key), "claims": n} for key, n in rows.items()]
         columns = (
-            Column(header, lambda r: r["label"]),
+            Column(header, lambda r: r["label"], wide=wide),
             Column("Claims", lambda r: str(r["claims"]), style="green"),
             Column("", lambda r: bar(r["claims"], most), style="blue"),
         )
@@ -245,11 +247,15 @@ def stats(dataset: Dataset, counted: Counts) -> list[tuple[str, Listing]]:
         return dataset.actors[key]["name"] if key in dataset.actors else key
 
     totals = {topic: sum(by_status.values()) for topic, by_status in counted.by_topic_status.items()}
-    by_topic = with_bars(totals, topic_label, "Topic")
+    by_topic = with_bars(totals, topic_label, "Topic", wide=False)
     split = {topic: ", ".join(f"{s} {n}" for s, n in by.items()) for topic, by in counted.by_topic_status.items()}
     by_topic = by_topic._replace(columns=(*by_topic.columns, Column("By status", lambda r: split[r["key"]], wide=True)))
     loose = counted.not_within_a_month
-    month_note = f" ({loose} dated only to a year or an interval are not counted here)" if loose else ""
+    month_note = (
+        f" ({loose} claim{'s' if loose != 1 else ''} dated only to a year or an interval: not counted here)"
+        if loose
+        else ""
+    )
     return [
         (f"By topic and status: {counted.claims} claims", by_topic),
         ("By source", with_bars(counted.by_source, lambda s: _outlet(dataset, s) + f" [{s}]", "Source")),
@@ -270,6 +276,8 @@ def timeline(dataset: Dataset, built: Timeline | None) -> Listing:
     named once with its count; machine formats get one record per claim and
     group, all fields filled.
     """
+    from rknk.timeline import period
+
     records: list[dict[str, Any]] = []
     group_starts: set[int] = set()
     period_counts: dict[int, int] = {}
@@ -302,11 +310,11 @@ def timeline(dataset: Dataset, built: Timeline | None) -> Listing:
         # A period is named once, over its claims, and only when it holds several:
         # a lone claim's date already says when it was.
         n = period_counts.get(id(record), 0)
-        return f"{record['period']}: {n} claims" if n > 1 else ""
+        return f"{record['period']} ({n})" if n > 1 else ""
 
     columns = (
         Column("Group", lambda r: r["group_label"] if id(r) in group_starts else "", style="bold"),
-        Column("Period", period_cell, style="cyan"),
+        Column("Period (claims)", period_cell, style="cyan"),
         Column("Date", lambda r: r["date"], style="cyan"),
         Column("Status", lambda r: r["status"]),
         Column("Statement", lambda r: r["statement"], wide=True),
