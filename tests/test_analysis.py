@@ -152,7 +152,7 @@ def test_show_summarises_related_claims(fixture_data: Path) -> None:
     code, out, _ = rknk(fixture_data, "show", "troops-up-to-100000", columns=200)
     assert code == 0
     related = next(line for line in out.splitlines() if line.startswith("Related"))
-    assert "2024-11 · reported · About 10,000 North Korean troops arrived in Kursk." in related
+    assert "• 2024-11 · reported · About 10,000 North Korean troops arrived in Kursk." in related
     assert "(about 10,000 troops) [troops-kursk-2024-11]" in related
     code, out, _ = rknk(fixture_data, "show", "troops-up-to-100000", "--json")
     shown = json.loads(out)

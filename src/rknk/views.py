@@ -101,7 +101,7 @@ def related_summary(claim: ClaimRecord) -> dict[str, Any]:
 def _related_line(summary: Mapping[str, Any]) -> str:
     figures = "; ".join(quantity_text(q) for q in summary["quantities"])
     shown = f" ({figures})" if figures else ""
-    return f"{summary['date']} · {summary['status']} · {summary['statement']}{shown} [{summary['id']}]"
+    return f"• {summary['date']} · {summary['status']} · {summary['statement']}{shown} [{summary['id']}]"
 
 
 def detail(dataset: Dataset, claim: ClaimRecord) -> Listing:
