@@ -33,6 +33,14 @@ PAIRS = {
         ["events", "--since", "2023", "--json"],
         "import typer, pydantic, rapidfuzz.process",
     ),
+    "figures --json": (
+        ["figures", "troops", "--json"],
+        "import typer, pydantic, rapidfuzz.process",
+    ),
+    "timeline html": (
+        ["timeline", "--format", "html"],
+        "import typer, pydantic, rapidfuzz.process",
+    ),
 }
 
 
