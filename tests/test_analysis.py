@@ -214,6 +214,15 @@ def test_timeline_in_the_terminal_draws_strips_and_lists_claims_by_period(fixtur
     assert "Troops" in listing and "2024-11-29" in listing
 
 
+def test_a_bar_the_axis_cuts_runs_off_its_edge(fixture_data: Path) -> None:
+    add_claim(fixture_data, id="troops-all-year", date="2024-01/2024-11-30", quantities=[])
+    code, out, _ = rknk(fixture_data, "timeline", "--since", "2024-06", "--topic", "troops", columns=80)
+    strips = out.split("\n\n")[0].splitlines()
+    bar = next(line for line in strips if "━" in line)
+    assert code == 0 and bar.split()[-1].startswith("━") and "━┤" in bar
+    assert "2024-06-01 to 2024-12-02, 3 claims." in strips
+
+
 def test_timeline_json_groups_claims_at_their_precision(fixture_data: Path) -> None:
     code, out, _ = rknk(fixture_data, "timeline", "--by", "status", "--json")
     rows = json.loads(out)

@@ -2,7 +2,7 @@
 
 A claim dated to a day is ``●``; one dated to a month or a year that fits in
 one character cell is ``▮``; anything wider is a bar ``├━━┤`` over the days it
-covers. Where several claims share a cell the cell shows how many (``2``-``9``,
+covers, open at an end the axis cuts off. Where several claims share a cell the cell shows how many (``2``-``9``,
 ``+`` for ten or more), so busy periods read as counts, not as a smudge. Bars
 stack in up to :data:`MAX_LANES` lanes; any left over are counted beside the group.
 """
@@ -25,18 +25,20 @@ def _column(day: dt.date, first: dt.date, days: int, width: int) -> int:
 def _group_lines(group: Group, first: dt.date, days: int, width: int) -> tuple[list[str], int]:
     lanes: list[list[str]] = [[" "] * width]
     singles: dict[int, list[str]] = {}
-    wide: list[tuple[int, int]] = []
+    wide: list[tuple[int, int, str, str]] = []
+    last = first + dt.timedelta(days=days - 1)
     for item in group.marks:
         start, end = _column(item.first, first, days, width), _column(item.last, first, days, width)
         if start == end:
             singles.setdefault(start, []).append(item.precision)
         else:
-            wide.append((start, end))
+            # A bar cut by the axis runs off its edge instead of ending there.
+            wide.append((start, end, "├" if item.first >= first else "━", "┤" if item.last <= last else "━"))
     for column, kinds in singles.items():
         n = len(kinds)
         lanes[0][column] = ("●" if kinds[0] == "day" else "▮") if n == 1 else str(n) if n < 10 else "+"
     left_over = 0
-    for start, end in wide:
+    for start, end, left, right in wide:
         lane = next((cells for cells in lanes if all(c == " " for c in cells[start : end + 1])), None)
         if lane is None:
             if len(lanes) == MAX_LANES:
@@ -44,7 +46,7 @@ def _group_lines(group: Group, first: dt.date, days: int, width: int) -> tuple[l
                 continue
             lane = [" "] * width
             lanes.append(lane)
-        lane[start : end + 1] = ["├", *("━" * (end - start - 1)), "┤"]
+        lane[start : end + 1] = [left, *("━" * (end - start - 1)), right]
     return ["".join(cells).rstrip() for cells in lanes], left_over
 
 
