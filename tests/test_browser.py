@@ -90,6 +90,8 @@ def test_the_html_page_renders_offline_and_shows_a_claim_in_its_panel(fixture_da
     panel = dom[dom.index('<aside id="detail"') :]
     panel = panel[: panel.index("</aside>")]
     assert 'data-claim="troops-kursk-2024-11"' in panel
+    assert '<g class="mark selected" data-id="troops-kursk-2024-11"' in dom
+    assert dom.count("mark selected") == 1
     assert "About 10,000 North Korean troops arrived in Kursk." in panel
     assert "sekitar 10.000 tentara Korea Utara dilaporkan telah tiba di wilayah Kursk" in panel
     assert "Alpha News, Putin dan Kim tandatangani perjanjian" not in panel  # another source's title

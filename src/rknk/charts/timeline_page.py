@@ -41,7 +41,7 @@ _SCRIPT = """
 (function () {
   var claims = JSON.parse(document.getElementById("claims").textContent);
   var panel = document.getElementById("detail");
-  var selected = null;
+  var selected = [];
   function field(term, value) {
     var dt = document.createElement("dt"), dd = document.createElement("dd");
     dt.textContent = term;
@@ -72,9 +72,10 @@ _SCRIPT = """
     heading.textContent = claim.statement;
     panel.replaceChildren(heading, list);
     panel.setAttribute("data-claim", claim.id);
-    if (selected) { selected.classList.remove("selected"); }
-    selected = document.querySelector('.mark[data-id="' + CSS.escape(id) + '"]');
-    if (selected) { selected.classList.add("selected"); }
+    // A claim about several actors has a mark in each of their rows: light them all.
+    selected.forEach(function (mark) { mark.classList.remove("selected"); });
+    selected = document.querySelectorAll('.mark[data-id="' + CSS.escape(id) + '"]');
+    selected.forEach(function (mark) { mark.classList.add("selected"); });
   }
   document.querySelectorAll(".mark").forEach(function (mark) {
     var id = mark.getAttribute("data-id");
