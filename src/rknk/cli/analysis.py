@@ -26,7 +26,7 @@ from rknk.cli.options import (
     UntilOpt,
     examples,
 )
-from rknk.cli.output import chosen_format, emit, output_stream
+from rknk.cli.output import chosen_format, emit, message, output_stream
 from rknk.errors import UsageError
 from rknk.render import Format
 
@@ -222,9 +222,7 @@ def stats(
     from rknk import views
 
     if not counted.claims:
-        import sys
-
-        sys.stderr.write("No claims match.\n")
+        message("No claims match.")
         return
     out = output_stream(Format.TABLE)
     for heading, listing in views.stats(dataset, counted):
