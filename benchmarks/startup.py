@@ -4,10 +4,13 @@ Runs each command as a fresh process, alternating the lookup and its baseline
 so that machine noise hits both alike, and reports the median wall times and
 their ratio. The goal is a ratio of at most 1.25.
 
-    python benchmarks/startup.py [--runs 30]
+    python benchmarks/startup.py [--runs 30] [--against OTHER/bin/rknk]
 
 Runs with the installed ``rknk`` on the bundled data; the validated cache and
 Python's bytecode cache are warmed first, as they are after any first use.
+``--against`` times another installed ``rknk`` (say, of the previous release)
+as the baseline instead, command for command, to show whether a change made
+any command slower; commands the other one lacks are left out.
 """
 
 from __future__ import annotations
@@ -33,6 +36,14 @@ PAIRS = {
         ["events", "--since", "2023", "--json"],
         "import typer, pydantic, rapidfuzz.process",
     ),
+    "figures --json": (
+        ["figures", "troops", "--json"],
+        "import typer, pydantic, rapidfuzz.process",
+    ),
+    "timeline html": (
+        ["timeline", "--format", "html"],
+        "import typer, pydantic, rapidfuzz.process",
+    ),
 }
 
 
@@ -50,14 +61,18 @@ def _time(command: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="timed runs of each command (default 30)")
+    parser.add_argument("--against", metavar="RKNK", help="another rknk executable to use as the baseline")
     args = parser.parse_args()
     rknk = shutil.which("rknk")
     if rknk is None:
         sys.exit("rknk is not on PATH; install the project first (pip install .)")
-    print(f"{'lookup':<16} {'rknk ms':>8} {'baseline ms':>12} {'ratio':>6}  (median of {args.runs}, goal <= 1.25)")
+    goal = "the same" if args.against else "goal <= 1.25"
+    print(f"{'lookup':<16} {'rknk ms':>8} {'baseline ms':>12} {'ratio':>6}  (median of {args.runs}, {goal})")
     for label, (rknk_args, imports) in PAIRS.items():
         lookup = [rknk, *rknk_args]
-        baseline = [sys.executable, "-c", imports]
+        baseline = [args.against, *rknk_args] if args.against else [sys.executable, "-c", imports]
+        if args.against and subprocess.run(baseline, capture_output=True, env=ENV).returncode != 0:
+            continue  # a command the other rknk does not have
         _time(lookup)  # warm the validated cache and the OS file cache
         _time(baseline)
         ours, theirs = [], []

@@ -168,6 +168,15 @@ def all_claims() -> list[dict[str, Any]]:
     return [item for items in CLAIMS.values() for item in items]
 
 
+def without_bounds(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A printed claim less its derived ``date_start`` and ``date_end``, after checking them against ``date``."""
+    from rknk.dates import parse_span
+
+    span = parse_span(record["date"])
+    assert (record["date_start"], record["date_end"]) == (span.first.isoformat(), span.last.isoformat())
+    return {key: value for key, value in record.items() if key not in ("date_start", "date_end")}
+
+
 def isolated_env(cache_dir: Path, **extra: str | None) -> dict[str, str | None]:
     """Environment overrides that keep rknk away from the user's cache and data settings."""
     env: dict[str, str | None] = {

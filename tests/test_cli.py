@@ -50,7 +50,7 @@ def test_events_json_is_an_array_of_claims_in_date_order(fixture_data: Path) -> 
     assert code == 0
     assert [c["date"] for c in claims] == ["1948", "2024-06-18/2024-06-19", "2024-11", "2024-11-29", "2024-12-02"]
     assert set(claims[0]) == {
-        "id", "date", "date_basis", "date_note", "statement", "topic", "actors", "claimants",
+        "id", "date", "date_start", "date_end", "date_basis", "date_note", "statement", "topic", "actors", "claimants",
         "status", "quantities", "places", "evidence", "tags", "related", "note",
     }  # fmt: skip
 
@@ -241,3 +241,35 @@ def test_usage_errors_exit_2_with_one_line(fixture_data: Path, args: list[str], 
     code, out, err = rknk(*args, data=fixture_data)
     assert code == 2 and out == ""
     assert len(err.splitlines()) == 1 and message in err and err.startswith("rknk: error: ")
+
+
+@pytest.mark.parametrize(
+    ("argv", "kept"),
+    [
+        (["events", "--json"], ["events"]),
+        (["--data", "d", "figures", "troops"], ["figures"]),
+        (["--data=d", "show", "x"], ["show"]),
+        ([], None),
+        (["--help"], None),
+        (["evnts"], None),  # a misspelt command is answered by the whole app, with suggestions
+        (["--data", "d"], None),
+    ],
+)
+def test_the_entry_point_builds_only_the_command_it_runs(argv: list[str], kept: list[str] | None) -> None:
+    from rknk.cli.app import lean_app
+
+    lean = lean_app(argv)
+    if kept is None:
+        assert lean is app
+    else:
+        assert [info.callback.__name__ for info in lean.registered_commands] == kept  # type: ignore[union-attr]
+        assert len(app.registered_commands) > 10  # the application itself is untouched
+
+
+def test_the_lean_entry_point_answers_as_the_whole_app(fixture_data: Path, tmp_path: Path) -> None:
+    from fixture_data import run
+
+    for args in (["events", "--json"], ["figures", "troops", "--json"], ["events", "--since", "2024-13"]):
+        child = run(["--data", str(fixture_data), *args], tmp_path / "cache")
+        code, out, err = rknk(*args, data=fixture_data)
+        assert (child.returncode, child.stdout.decode(), child.stderr.decode()) == (code, out, err)

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 HEAVY = ("pydantic", "pydantic.main", "rich.console", "rapidfuzz.process", "rknk.validate", "rknk.models")
+#: The drawing code: only the commands that draw may load it.
+DRAWING = ("rknk.charts.figure_plot", "rknk.charts.timeline_strip", "rknk.charts.timeline_svg", "rknk.stats")
 
 PROBE = """
 import json, sys
@@ -26,7 +28,7 @@ sys.stderr.write(json.dumps([m for m in {heavy} if m in sys.modules]))
 
 def heavy_imports(*args: str) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *args],
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY + DRAWING), *args],
         capture_output=True,
         text=True,
         check=True,
@@ -45,6 +47,9 @@ def test_version_imports_nothing_heavy() -> None:
         (["events", "--format", "table"], ["rich.console"]),
         (["search", "Kursk", "--json"], []),  # a word found as typed needs no fuzzy matching
         (["search", "Kurks", "--json"], ["rapidfuzz.process"]),
+        (["figures", "troops", "--json"], []),
+        (["timeline", "--format", "svg"], ["rknk.charts.timeline_svg"]),
+        (["stats", "--json"], ["rknk.stats"]),
     ],
 )
 def test_a_warm_lookup_skips_validation_and_unused_libraries(
@@ -52,6 +57,12 @@ def test_a_warm_lookup_skips_validation_and_unused_libraries(
 ) -> None:
     heavy_imports("--data", str(fixture_data), "events", "--json")  # first use validates and caches
     assert heavy_imports("--data", str(fixture_data), *args) == expected
+
+
+def test_lookups_load_no_drawing_code(fixture_data: Path) -> None:
+    heavy_imports("--data", str(fixture_data), "events", "--json")
+    for lookup in (["events", "--json"], ["search", "Kursk", "--json"], ["show", "troops-kursk-2024-11"]):
+        assert not set(heavy_imports("--data", str(fixture_data), *lookup)) & set(DRAWING), lookup
 
 
 def test_a_cold_lookup_validates_with_the_models(fixture_data: Path) -> None:

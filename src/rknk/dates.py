@@ -78,6 +78,18 @@ def parse_span(text: str) -> Span:
     return Span(start.first, end.last)
 
 
+def iso_bounds(text: str) -> tuple[str, str]:
+    """The first and last day a claim date covers, as full ISO dates: ``2024-11`` ->
+    ``("2024-11-01", "2024-11-30")``.
+
+    These are the ``date_start`` and ``date_end`` of every machine format, so a
+    script can sort and compare claims without parsing partial dates. The
+    curated ``date`` keeps its own precision beside them. Raises :class:`DateError`.
+    """
+    span = parse_span(text)
+    return span.first.isoformat(), span.last.isoformat()
+
+
 def check_claim_date(text: str) -> str:
     """Validate a claim date and return it unchanged (used as a model validator)."""
     try:

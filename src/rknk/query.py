@@ -19,7 +19,7 @@ from rknk.store import Dataset
 
 
 class Filters(NamedTuple):
-    """What a lookup keeps. Every actor group must match; any listed topic may."""
+    """What a lookup keeps. Every actor and claimant group must match; any listed topic may."""
 
     since: Span | None = None
     until: Span | None = None
@@ -27,6 +27,7 @@ class Filters(NamedTuple):
     topics: frozenset[str] = frozenset()
     sources: frozenset[str] = frozenset()
     statuses: frozenset[str] = frozenset()
+    claimant_groups: tuple[frozenset[str], ...] = ()
 
 
 def _suggest(wanted: str, choices: Iterable[str]) -> str:
@@ -99,7 +100,12 @@ def resolve_status(name: str) -> str:
 
 def involved(claim: ClaimRecord) -> set[str]:
     """Actor ids a claim involves: its actors and the actors among its claimants."""
-    return {*claim["actors"], *(c["actor"] for c in claim["claimants"] if c["actor"])}
+    return {*claim["actors"], *claimant_ids(claim)}
+
+
+def claimant_ids(claim: ClaimRecord) -> set[str]:
+    """Actor ids of who asserts a claim (claimants given only as text have none)."""
+    return {c["actor"] for c in claim["claimants"] if c["actor"]}
 
 
 def matches(claim: ClaimRecord, filters: Filters) -> bool:
@@ -119,6 +125,10 @@ def matches(claim: ClaimRecord, filters: Filters) -> bool:
     if filters.actor_groups:
         ids = involved(claim)
         if not all(ids & group for group in filters.actor_groups):
+            return False
+    if filters.claimant_groups:
+        asserting = claimant_ids(claim)
+        if not all(asserting & group for group in filters.claimant_groups):
             return False
     return True
 

@@ -7,23 +7,47 @@ the renderers stay generic.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from rknk.records import ActorRecord, ClaimRecord, SourceRecord, TopicRecord
+from rknk.dates import iso_bounds
+from rknk.figures import Figure, quantity_text
+from rknk.records import ActorRecord, ClaimantRecord, ClaimRecord, SourceRecord, TopicRecord
 from rknk.render.listing import Column, Listing
 from rknk.search import Hit
 from rknk.store import Dataset
 
-CLAIM_FIELDS = tuple(ClaimRecord.__annotations__)
+if TYPE_CHECKING:  # the analyst's views import these when they run; lookups never need them
+    from rknk.stats import Counts
+    from rknk.timeline import Timeline
+
+_MODEL_FIELDS = tuple(ClaimRecord.__annotations__)
+#: A claim as machine formats give it: the model's fields, with ``date_start``
+#: and ``date_end`` (the full ISO days the date covers) right after ``date``.
+CLAIM_FIELDS = ("id", "date", "date_start", "date_end", *_MODEL_FIELDS[2:])
 
 
-_QUALIFIER_WORDS = {"exact": "", "more-than": "more than", "at-least": "at least", "up-to": "up to"}
+def claim_record(claim: ClaimRecord) -> dict[str, Any]:
+    """A claim for machine output: its data unchanged, plus ``date_start`` and ``date_end``."""
+    start, end = iso_bounds(claim["date"])
+    record: dict[str, Any] = {"id": claim["id"], "date": claim["date"], "date_start": start, "date_end": end}
+    record.update(claim)
+    return record
 
 
-def _number(value: float) -> str:
-    """A figure for people: ``10000`` -> ``10,000``; fractions kept as written."""
-    return f"{value:,}" if isinstance(value, int) or not float(value).is_integer() else f"{int(value):,}"
+def actor_names(dataset: Dataset, ids: Iterable[str]) -> str:
+    return ", ".join(dataset.actors[i]["name"] if i in dataset.actors else i for i in ids)
+
+
+def claimant_name(dataset: Dataset, entry: ClaimantRecord) -> str:
+    """Who asserts a claim, in short: the actor's name, else the attribution text."""
+    return actor_names(dataset, [entry["actor"]]) if entry["actor"] else str(entry["text"])
+
+
+def claimant_text(dataset: Dataset, entry: ClaimantRecord) -> str:
+    """Who asserts a claim, for people: the actor's name, its attribution text, or both."""
+    name = actor_names(dataset, [entry["actor"]]) if entry["actor"] else ""
+    return " — ".join(part for part in (name, entry["text"] or "") if part)
 
 
 def _statement(record: Mapping[str, Any]) -> str:
@@ -51,11 +75,11 @@ def _outlet(dataset: Dataset, source_id: str) -> str:
 
 
 def claims(dataset: Dataset, records: Sequence[ClaimRecord]) -> Listing:
-    return Listing(records, CLAIM_FIELDS, _claim_columns(dataset))
+    return Listing([claim_record(claim) for claim in records], CLAIM_FIELDS, _claim_columns(dataset))
 
 
 def hits(dataset: Dataset, found: Sequence[Hit], explain: bool) -> Listing:
-    records = [{**hit.claim, "score": hit.score, "why": [str(why) for why in hit.why]} for hit in found]
+    records = [{**claim_record(hit.claim), "score": hit.score, "why": [str(why) for why in hit.why]} for hit in found]
 
     def statement_and_reasons(record: Mapping[str, Any]) -> str:
         return f"{record['statement']}\nmatched: {'; '.join(record['why'])}"
@@ -66,23 +90,26 @@ def hits(dataset: Dataset, found: Sequence[Hit], explain: bool) -> Listing:
     return Listing(records, (*CLAIM_FIELDS, "score", "why"), columns)
 
 
+def related_summary(claim: ClaimRecord) -> dict[str, Any]:
+    """What ``show`` says about a related claim: when, how asserted, what, with its figures."""
+    record = claim_record(claim)
+    return {
+        name: record[name] for name in ("id", "date", "date_start", "date_end", "status", "statement", "quantities")
+    }
+
+
+def _related_line(summary: Mapping[str, Any]) -> str:
+    figures = "; ".join(quantity_text(q) for q in summary["quantities"])
+    shown = f" ({figures})" if figures else ""
+    return f"• {summary['date']} · {summary['status']} · {summary['statement']}{shown} [{summary['id']}]"
+
+
 def detail(dataset: Dataset, claim: ClaimRecord) -> Listing:
-    """One claim in full, each evidence quote with its source's outlet, title and date."""
+    """One claim in full, each evidence quote with its source's outlet, title and date.
 
-    def actor_names(ids: Sequence[str]) -> str:
-        return ", ".join(dataset.actors[i]["name"] if i in dataset.actors else i for i in ids)
-
-    def claimant(entry: Mapping[str, Any]) -> str:
-        name = actor_names([entry["actor"]]) if entry["actor"] else ""
-        return " — ".join(part for part in (name, entry["text"] or "") if part)
-
-    def quantity(q: Mapping[str, Any]) -> str:
-        low, high = q["low"], q["high"]
-        bounds = f" ({_number(low) if low is not None else '…'}–{_number(high) if high is not None else '…'})"
-        words = _QUALIFIER_WORDS.get(q["qualifier"], q["qualifier"])
-        shown = f"{words} {_number(q['value'])}".strip()
-        return f"{shown}{bounds if low is not None or high is not None else ''} {q['unit']}"
-
+    Related claims are summarised (date, status, statement, figures): the JSON
+    keeps their ids in ``related`` and adds the summaries as ``related_claims``.
+    """
     columns: list[Column] = [
         Column("ID", lambda r: r["id"], style="bold"),
         Column(
@@ -92,12 +119,12 @@ def detail(dataset: Dataset, claim: ClaimRecord) -> Listing:
         Column("Statement", lambda r: r["statement"]),
         Column("Topic", lambda r: r["topic"]),
         Column("Status", lambda r: r["status"]),
-        Column("Claimants", lambda r: "; ".join(claimant(c) for c in r["claimants"])),
-        Column("Actors", lambda r: actor_names(r["actors"])),
-        Column("Quantities", lambda r: "; ".join(quantity(q) for q in r["quantities"])),
+        Column("Claimants", lambda r: "; ".join(claimant_text(dataset, c) for c in r["claimants"])),
+        Column("Actors", lambda r: actor_names(dataset, r["actors"])),
+        Column("Quantities", lambda r: "; ".join(quantity_text(q) for q in r["quantities"])),
         Column("Places", lambda r: ", ".join(r["places"])),
         Column("Tags", lambda r: ", ".join(r["tags"])),
-        Column("Related", lambda r: ", ".join(r["related"])),
+        Column("Related", lambda r: "\n".join(_related_line(summary) for summary in r["related_claims"])),
         Column("Note", lambda r: r["note"] or "", style="italic"),
     ]
     for number, evidence in enumerate(claim["evidence"], start=1):
@@ -111,10 +138,11 @@ def detail(dataset: Dataset, claim: ClaimRecord) -> Listing:
             Column(f"Evidence {number}", _constant(f"“{evidence['quote']}” — {where} [{evidence['source']}]"))
         )
     record = {
-        **claim,
+        **claim_record(claim),
+        "related_claims": [related_summary(dataset.claims[i]) for i in claim["related"] if i in dataset.claims],
         "sources": [dataset.sources[e["source"]] for e in claim["evidence"] if e["source"] in dataset.sources],
     }
-    return Listing([record], (*CLAIM_FIELDS, "sources"), tuple(columns), single=True)
+    return Listing([record], (*CLAIM_FIELDS, "related_claims", "sources"), tuple(columns), single=True)
 
 
 def _constant(text: str) -> Callable[[Mapping[str, Any]], str]:
@@ -155,3 +183,140 @@ def sources(dataset: Dataset, counts: Mapping[str, int]) -> Listing:
         Column("Title", lambda r: r["title"] or "", wide=True),
     )
     return Listing(records, (*SourceRecord.__annotations__, "claims"), columns)
+
+
+FIGURE_FIELDS = (
+    "claim", "date", "date_start", "date_end", "value", "low", "high", "qualifier", "unit",
+    "claimants", "status", "topic", "sources", "statement",
+)  # fmt: skip
+
+
+def figures(dataset: Dataset, found: Sequence[Figure]) -> Listing:
+    """One row per figure: when, how much as the source hedged it, who says so, and where."""
+    records = []
+    for figure in found:
+        claim, quantity = figure.claim, figure.quantity
+        start, end = iso_bounds(claim["date"])
+        records.append(
+            {
+                "claim": claim["id"],
+                "date": claim["date"],
+                "date_start": start,
+                "date_end": end,
+                **quantity,
+                "claimants": claim["claimants"],
+                "status": claim["status"],
+                "topic": claim["topic"],
+                "sources": list(dict.fromkeys(e["source"] for e in claim["evidence"])),
+                "statement": claim["statement"],
+            }
+        )
+    columns = (
+        Column("Date", lambda r: r["date"], style="cyan"),
+        Column("Figure", lambda r: quantity_text(_as_quantity(r)), style="bold"),
+        Column("Claimants", lambda r: "; ".join(claimant_name(dataset, c) for c in r["claimants"]), wide=True),
+        Column("Status", lambda r: r["status"]),
+        Column("Claim", lambda r: r["claim"], breakable=True, style="dim"),
+        Column("Sources", lambda r: ", ".join(dict.fromkeys(_outlet(dataset, s) for s in r["sources"]))),
+    )
+    return Listing(records, FIGURE_FIELDS, columns)
+
+
+def _as_quantity(record: Mapping[str, Any]) -> Any:
+    return {name: record[name] for name in ("value", "low", "high", "unit", "qualifier")}
+
+
+def stats(dataset: Dataset, counted: Counts) -> list[tuple[str, Listing]]:
+    """The tables of ``rknk stats``, each with its heading; every count has a bar beside it."""
+    from rknk.charts.bars import bar
+
+    def with_bars(rows: Mapping[str, int], label: Callable[[str], str], header: str, wide: bool = True) -> Listing:
+        most = max(rows.values(), default=0)
+        records = [{"key": key, "label": label(key), "claims": n} for key, n in rows.items()]
+        columns = (
+            Column(header, lambda r: r["label"], wide=wide),
+            Column("Claims", lambda r: str(r["claims"]), style="green"),
+            Column("", lambda r: bar(r["claims"], most), style="blue"),
+        )
+        return Listing(records, ("key", "label", "claims"), columns)
+
+    def topic_label(topic_id: str) -> str:
+        return dataset.topics[topic_id]["label"] if topic_id in dataset.topics else topic_id
+
+    def claimant_label(key: str) -> str:
+        return dataset.actors[key]["name"] if key in dataset.actors else key
+
+    totals = {topic: sum(by_status.values()) for topic, by_status in counted.by_topic_status.items()}
+    by_topic = with_bars(totals, topic_label, "Topic", wide=False)
+    split = {topic: ", ".join(f"{s} {n}" for s, n in by.items()) for topic, by in counted.by_topic_status.items()}
+    by_topic = by_topic._replace(columns=(*by_topic.columns, Column("By status", lambda r: split[r["key"]], wide=True)))
+    loose = counted.not_within_a_month
+    month_note = (
+        f" ({loose} claim{'s' if loose != 1 else ''} dated only to a year or an interval: not counted here)"
+        if loose
+        else ""
+    )
+    return [
+        (f"By topic and status: {counted.claims} claims", by_topic),
+        ("By source", with_bars(counted.by_source, lambda s: _outlet(dataset, s) + f" [{s}]", "Source")),
+        (f"By month{month_note}", with_bars(counted.by_month, str, "Month")),
+        ("By claimant", with_bars(counted.by_claimant, claimant_label, "Claimant")),
+    ]
+
+
+TIMELINE_FIELDS = (
+    "group", "group_label", "period", "id", "date", "date_start", "date_end", "precision", "status", "statement",
+)  # fmt: skip
+
+
+def timeline(dataset: Dataset, built: Timeline | None) -> Listing:
+    """The claims of a timeline, group by group, each under its period (month, or its own looser date).
+
+    People see each group named once, and each period holding several claims
+    named once with its count; machine formats get one record per claim and
+    group, all fields filled.
+    """
+    from rknk.timeline import period
+
+    records: list[dict[str, Any]] = []
+    group_starts: set[int] = set()
+    period_counts: dict[int, int] = {}
+    for group in built.groups if built else ():
+        previous = None
+        for item in group.marks:
+            start, end = iso_bounds(item.claim["date"])
+            record = {
+                "group": group.key,
+                "group_label": group.label,
+                "period": period(item),
+                "id": item.claim["id"],
+                "date": item.claim["date"],
+                "date_start": start,
+                "date_end": end,
+                "precision": item.precision,
+                "status": item.claim["status"],
+                "statement": item.claim["statement"],
+            }
+            if previous is None:
+                group_starts.add(id(record))
+            if previous is None or previous["period"] != record["period"]:
+                period_counts[id(record)] = 0
+                head = record
+            period_counts[id(head)] += 1
+            records.append(record)
+            previous = record
+
+    def period_cell(record: Mapping[str, Any]) -> str:
+        # A period is named once, over its claims, and only when it holds several:
+        # a lone claim's date already says when it was.
+        n = period_counts.get(id(record), 0)
+        return f"{record['period']} ({n})" if n > 1 else ""
+
+    columns = (
+        Column("Group", lambda r: r["group_label"] if id(r) in group_starts else "", style="bold"),
+        Column("Period (claims)", period_cell, style="cyan"),
+        Column("Date", lambda r: r["date"], style="cyan"),
+        Column("Status", lambda r: r["status"]),
+        Column("Statement", lambda r: r["statement"], wide=True),
+    )
+    return Listing(records, TIMELINE_FIELDS, columns)

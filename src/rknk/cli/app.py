@@ -8,6 +8,7 @@ themselves on :data:`app` when :mod:`rknk.cli` imports them.
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from collections.abc import Sequence
@@ -136,6 +137,42 @@ def _main(
     ctx.obj = data
 
 
+def _named_command(args: Sequence[str]) -> str | None:
+    """The command a command line names, skipping the global options before it; None if none."""
+    rest = list(args)
+    while rest and rest[0].startswith("-"):
+        option = rest.pop(0)
+        if option == "--data" and rest:
+            rest.pop(0)  # its value
+        elif option not in ("--version",) and not option.startswith("--data="):
+            return None  # --help or an unknown option: the whole application answers
+    return rest[0] if rest else None
+
+
+def lean_app(args: Sequence[str]) -> typer.Typer:
+    """The application with only the command ``args`` name registered, or the whole one.
+
+    Typer turns every registered command into a Click command, options and all,
+    on every run; with a dozen commands that costs more than a lookup's own
+    work. A command line that names a known command gets an application with
+    that command alone: its options, help and errors are the same. Anything
+    else (no command, ``--help``, a misspelt command that deserves suggestions)
+    gets the whole application.
+    """
+    wanted = _named_command(args)
+    chosen = [info for info in app.registered_commands if _command_name(info) == wanted]
+    if len(chosen) != 1:
+        return app
+    lean = copy.copy(app)
+    lean.registered_commands = chosen
+    return lean
+
+
+def _command_name(info: Any) -> str:
+    return str(info.name or info.callback.__name__.replace("_", "-"))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point."""
-    app(args=list(argv) if argv is not None else None, prog_name="rknk")
+    args = list(argv) if argv is not None else sys.argv[1:]
+    lean_app(args)(args=args, prog_name="rknk")

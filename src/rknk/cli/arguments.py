@@ -56,6 +56,7 @@ def make_filters(
     topic: list[str] | None,
     source: str | None,
     status: list[str] | None,
+    claimant: list[str] | None = None,
 ) -> Filters:
     from rknk import query
 
@@ -70,4 +71,5 @@ def make_filters(
         topics=frozenset(query.resolve_topic(dataset, name) for name in topic or ()),
         sources=frozenset([query.resolve_source(dataset, source)] if source is not None else ()),
         statuses=frozenset(query.resolve_status(name) for name in status or ()),
+        claimant_groups=tuple(query.resolve_actor(dataset, name) for name in claimant or ()),
     )

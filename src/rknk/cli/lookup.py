@@ -11,6 +11,7 @@ from rknk.cli.app import app
 from rknk.cli.arguments import load_dataset, make_filters
 from rknk.cli.options import (
     ActorOpt,
+    ClaimantOpt,
     DataOpt,
     FieldsOpt,
     FormatOpt,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
         "rknk events --since 2024-06 --until 2024-12 --json | jq '.[].id'",
         "rknk events --source sewaktu-2024-12-02 -f csv > sewaktu.csv",
         "rknk events --status disputed --status denied",
+        'rknk events --claimant "United States"',
     )
 )
 def events(
@@ -47,6 +49,7 @@ def events(
     since: SinceOpt = None,
     until: UntilOpt = None,
     actor: ActorOpt = None,
+    claimant: ClaimantOpt = None,
     topic: TopicOpt = None,
     source: SourceOpt = None,
     status: StatusOpt = None,
@@ -64,7 +67,7 @@ def events(
     from rknk import query, views
 
     dataset = load_dataset(ctx, data)
-    filters = make_filters(dataset, since, until, actor, topic, source, status)
+    filters = make_filters(dataset, since, until, actor, topic, source, status, claimant)
     found = query.select(dataset.claims.values(), filters, newest_first=reverse)
     emit(views.claims(dataset, found[:limit] if limit is not None else found), fmt, json_flag, fields)
 
@@ -85,6 +88,7 @@ def search(
     since: SinceOpt = None,
     until: UntilOpt = None,
     actor: ActorOpt = None,
+    claimant: ClaimantOpt = None,
     topic: TopicOpt = None,
     source: SourceOpt = None,
     status: StatusOpt = None,
@@ -108,7 +112,7 @@ def search(
     if len(text) > MAX_QUERY_LENGTH:
         raise UsageError(f"the search query is {len(text)} characters long; the limit is {MAX_QUERY_LENGTH}")
     dataset = load_dataset(ctx, data)
-    filters = make_filters(dataset, since, until, actor, topic, source, status)
+    filters = make_filters(dataset, since, until, actor, topic, source, status, claimant)
     candidates = [claim for claim in dataset.claims.values() if query.matches(claim, filters)]
     found = SearchIndex(candidates, dataset.actors, dataset.topics).search(text)
     emit(views.hits(dataset, found[:limit] if limit is not None else found, explain), fmt, json_flag, fields)

@@ -40,6 +40,15 @@ ActorOpt = Annotated[
         help="Involving this actor (any alias; a state includes its people). Repeat: all must match.",
     ),
 ]
+ClaimantOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--claimant",
+        "-c",
+        metavar="NAME",
+        help="Asserted by this actor (any alias; a state includes its people). Repeat: all must match.",
+    ),
+]
 TopicOpt = Annotated[
     list[str] | None, typer.Option("--topic", "-t", metavar="TOPIC", help="In this topic. Repeat: any may match.")
 ]

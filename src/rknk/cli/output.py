@@ -109,12 +109,23 @@ def report_lines(lines: Iterable[str]) -> None:
         quiet_stdout()  # (validate | head): the exit code below still tells the truth
 
 
-def emit(listing: Listing, fmt: Format, json_flag: bool, fields: str | None) -> None:
-    """Write a listing in the chosen format; select fields first if asked."""
+def chosen_format(fmt: Format, json_flag: bool) -> Format:
+    """The format asked for: ``--json`` is ``--format json``, and contradicting it is a usage error."""
     if json_flag:
         if fmt not in (Format.TABLE, Format.JSON):
             raise UsageError(f"--json and --format {fmt.value} ask for two formats; give one")
-        fmt = Format.JSON
+        return Format.JSON
+    return fmt
+
+
+def emit(
+    listing: Listing, fmt: Format, json_flag: bool, fields: str | None, *, nothing: str = "No claims match."
+) -> None:
+    """Write a listing in the chosen format; select fields first if asked.
+
+    An empty table writes ``nothing`` to stderr instead (machine formats stay valid: ``[]``).
+    """
+    fmt = chosen_format(fmt, json_flag)
     if fields is not None:
         wanted = [name.strip() for name in fields.split(",") if name.strip()]
         unknown = [name for name in wanted if name not in listing.fields]
@@ -130,7 +141,7 @@ def emit(listing: Listing, fmt: Format, json_flag: bool, fields: str | None) -> 
     from rknk.render import renderer
 
     if not listing.records and fmt is Format.TABLE:
-        message("No claims match.")
+        message(nothing)
         return
     out = output_stream(fmt)
     renderer(fmt)(listing, out)
