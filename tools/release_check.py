@@ -39,7 +39,7 @@ def package_version(root: Path) -> str:
     path = root / VERSION_FILE
     match = _VERSION.search(path.read_text(encoding="utf-8"))
     if match is None:
-        raise ReleaseError(f"{VERSION_FILE} has no line __version__ = \"...\"")
+        raise ReleaseError(f'{VERSION_FILE} has no line __version__ = "..."')
     return match.group(1)
 
 
