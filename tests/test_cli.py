@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rknk import __version__
 from rknk.cli import app
 
 runner = CliRunner()
@@ -20,9 +21,9 @@ def rknk(*args: str, data: Path | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_version() -> None:
+def test_version_prints_the_package_version() -> None:
     code, out, _ = rknk("--version")
-    assert code == 0 and out.startswith("rknk ")
+    assert (code, out) == (0, f"rknk {__version__}\n")
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from rknk import __version__
 from rknk.cli.options import DataOpt, examples
 from rknk.cli.output import adopt_standard_streams, message, output_failure, quiet_stdout
 from rknk.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RknkError
@@ -119,9 +120,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
-
-        sys.stdout.write(f"rknk {version('rknk')}\n")
+        sys.stdout.write(f"rknk {__version__}\n")
         raise typer.Exit()
 
 
