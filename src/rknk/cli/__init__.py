@@ -9,9 +9,9 @@ each module beside it holds a group of commands, registered on import.
 from rknk.cli.app import app, main
 
 # Commands register on import, and ``rknk --help`` lists them in that order:
-# lookups first, then the analyst's views, the registries, and the data-keeping checks.
+# lookups first, then the analyst's views, the registries, sharing, and the data-keeping checks.
 # isort: off
-from rknk.cli import lookup, analysis, registries, checks
+from rknk.cli import lookup, analysis, registries, share, checks
 # isort: on
 
-__all__ = ["analysis", "app", "checks", "lookup", "main", "registries"]
+__all__ = ["analysis", "app", "checks", "lookup", "main", "registries", "share"]
