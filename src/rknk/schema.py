@@ -1,4 +1,4 @@
-"""The JSON Schema of the data files, generated from the models so it cannot drift."""
+"""The JSON Schemas of the data files and of rknk's JSON output, generated from the models so they cannot drift."""
 
 from __future__ import annotations
 
@@ -36,3 +36,79 @@ def data_schema() -> dict[str, Any]:
         "description": "Optional. Each retired claim id, mapped to the id of the claim that replaced it.",
     }
     return document
+
+
+#: The promise the output schema makes, written into it.
+OUTPUT_CONTRACT = (
+    "What rknk prints with --json; --format jsonl prints the items of the same arrays, one a line. "
+    "Every field is always present (null or [] when empty), in the order listed; --fields keeps only those named. "
+    "Exact for this version of rknk: a later version may add fields, never remove, rename or retype one."
+)
+
+
+def _exact(definition: dict[str, Any], extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An object definition whose every property is always present, plus ``extra`` properties."""
+    properties = {**definition["properties"], **(extra or {})}
+    return {**definition, "properties": properties, "required": list(properties), "additionalProperties": False}
+
+
+def output_schema() -> dict[str, Any]:
+    """The JSON Schema of what rknk prints with ``--json``; see :data:`OUTPUT_CONTRACT`.
+
+    Generated from the models, like the data schema, so it cannot drift from
+    them; ``outputs`` maps each command to the schema of what it prints. It
+    forbids unknown fields so the tests notice any change to the output.
+    """
+    mode: Literal["serialization"] = "serialization"
+    _, document = models_json_schema([(model, mode) for model in FILE_MODELS.values()], ref_template="#/$defs/{model}")
+    defs: dict[str, Any] = document["$defs"]
+    for name, definition in list(defs.items()):
+        if "properties" in definition:
+            defs[name] = _exact(definition)
+    count = {"claims": {"type": "integer", "minimum": 0, "description": "How many claims refer to it."}}
+    defs["Hit"] = _exact(
+        defs["Claim"],
+        {
+            "score": {"type": "number", "minimum": 0, "maximum": 100, "description": "How well it matches, 0-100."},
+            "why": {"type": "array", "items": {"type": "string"}, "description": "What matched where."},
+        },
+    )
+    defs["ClaimDetail"] = _exact(defs["Claim"], {"sources": {"type": "array", "items": {"$ref": "#/$defs/Source"}}})
+    for name in ("Actor", "Topic", "Source"):
+        defs[f"{name}Listing"] = _exact(defs[name], count)
+    defs["Provenance"] = _exact(
+        {
+            "type": "object",
+            "description": "Which rknk and which data produced the output.",
+            "properties": {
+                "rknk_version": {"type": "string"},
+                "data_sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                "data_version": {"type": "string", "description": "<rknk version>+data.<first 12 of data_sha256>"},
+            },
+        }
+    )
+
+    def array(name: str) -> dict[str, Any]:
+        return {"type": "array", "items": {"$ref": f"#/$defs/{name}"}}
+
+    def envelope(name: str) -> dict[str, Any]:
+        return _exact(
+            {"type": "object", "properties": {"provenance": {"$ref": "#/$defs/Provenance"}, "claims": array(name)}}
+        )
+
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "rknk JSON output",
+        "description": OUTPUT_CONTRACT,
+        "$defs": defs,
+        "outputs": {
+            "events --json": array("Claim"),
+            "events --json --envelope": envelope("Claim"),
+            "search --json": array("Hit"),
+            "search --json --envelope": envelope("Hit"),
+            "show --json": {"$ref": "#/$defs/ClaimDetail"},
+            "actors --json": array("ActorListing"),
+            "topics --json": array("TopicListing"),
+            "sources --json": array("SourceListing"),
+        },
+    }

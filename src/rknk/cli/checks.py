@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -40,15 +41,29 @@ def validate(
     message(f"'{root}' is valid.")
 
 
-@app.command()
-def schema() -> None:
-    """Print the JSON Schema of the data files, generated from the data model."""
+class SchemaOf(StrEnum):
+    DATA = "data"
+    OUTPUT = "output"
+
+
+@app.command(epilog=examples("rknk schema > rknk-data.schema.json", "rknk schema output > rknk-output.schema.json"))
+def schema(
+    of: Annotated[
+        SchemaOf,
+        typer.Argument(
+            metavar="[data|output]",
+            help="data: the data files (the default); output: what --json prints.",
+            case_sensitive=False,
+        ),
+    ] = SchemaOf.DATA,
+) -> None:
+    """Print the JSON Schema of the data files, or of rknk's JSON output, generated from the data model."""
     import json
 
-    from rknk.schema import data_schema
+    from rknk.schema import data_schema, output_schema
 
     out = output_stream(Format.JSON)
-    json.dump(data_schema(), out, ensure_ascii=False, indent=2)
+    json.dump(data_schema() if of is SchemaOf.DATA else output_schema(), out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 

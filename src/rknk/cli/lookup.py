@@ -13,6 +13,7 @@ from rknk.cli.options import (
     ActorOpt,
     ClaimantOpt,
     DataOpt,
+    EnvelopeOpt,
     FieldsOpt,
     FormatOpt,
     JsonOpt,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
         "rknk events --source sewaktu-2024-12-02 -f csv > sewaktu.csv",
         "rknk events --status disputed --status denied",
         'rknk events --claimant "United States"',
+        "rknk events --json --envelope | jq .provenance.data_version",
     )
 )
 def events(
@@ -58,6 +60,7 @@ def events(
     fmt: FormatOpt = Format.TABLE,
     json_flag: JsonOpt = False,
     fields: FieldsOpt = None,
+    envelope: EnvelopeOpt = False,
     data: DataOpt = None,
 ) -> None:
     """List claims in chronological order, filtered by date, actor, topic or source.
@@ -69,7 +72,8 @@ def events(
     dataset = load_dataset(ctx, data)
     filters = make_filters(dataset, since, until, actor, topic, source, status, claimant)
     found = query.select(dataset.claims.values(), filters, newest_first=reverse)
-    emit(views.claims(dataset, found[:limit] if limit is not None else found), fmt, json_flag, fields)
+    listing = views.claims(dataset, found[:limit] if limit is not None else found)
+    emit(listing, fmt, json_flag, fields, envelope_of=dataset.root if envelope else None)
 
 
 @app.command(
@@ -97,6 +101,7 @@ def search(
     fmt: FormatOpt = Format.TABLE,
     json_flag: JsonOpt = False,
     fields: FieldsOpt = None,
+    envelope: EnvelopeOpt = False,
     data: DataOpt = None,
 ) -> None:
     """Search claims: statements, quotes, actor names and aliases, places, tags and numbers.
@@ -115,7 +120,8 @@ def search(
     filters = make_filters(dataset, since, until, actor, topic, source, status, claimant)
     candidates = [claim for claim in dataset.claims.values() if query.matches(claim, filters)]
     found = SearchIndex(candidates, dataset.actors, dataset.topics).search(text)
-    emit(views.hits(dataset, found[:limit] if limit is not None else found, explain), fmt, json_flag, fields)
+    listing = views.hits(dataset, found[:limit] if limit is not None else found, explain)
+    emit(listing, fmt, json_flag, fields, envelope_of=dataset.root if envelope else None)
 
 
 @app.command(epilog=examples("rknk show treaty-signed-2024-06", "rknk show treaty-signed-2024-06 --json"))

@@ -67,3 +67,10 @@ StatusOpt = Annotated[
 ]
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N claims.")]
 ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")]
+EnvelopeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--envelope",
+        help="With --json: wrap the array in an object that also gives the rknk and data versions (provenance).",
+    ),
+]

@@ -15,6 +15,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TextIO
 
 from rknk.errors import UsageError
@@ -119,13 +120,23 @@ def chosen_format(fmt: Format, json_flag: bool) -> Format:
 
 
 def emit(
-    listing: Listing, fmt: Format, json_flag: bool, fields: str | None, *, nothing: str = "No claims match."
+    listing: Listing,
+    fmt: Format,
+    json_flag: bool,
+    fields: str | None,
+    *,
+    nothing: str = "No claims match.",
+    envelope_of: Path | None = None,
 ) -> None:
     """Write a listing in the chosen format; select fields first if asked.
 
     An empty table writes ``nothing`` to stderr instead (machine formats stay valid: ``[]``).
+    With ``envelope_of`` (a data folder), JSON is wrapped in an object that
+    also gives the provenance of that folder (see :mod:`rknk.render.json_array`).
     """
     fmt = chosen_format(fmt, json_flag)
+    if envelope_of is not None and fmt is not Format.JSON:
+        raise UsageError("--envelope wraps JSON output; add --json")
     if fields is not None:
         wanted = [name.strip() for name in fields.split(",") if name.strip()]
         unknown = [name for name in wanted if name not in listing.fields]
@@ -144,7 +155,13 @@ def emit(
         message(nothing)
         return
     out = output_stream(fmt)
-    renderer(fmt)(listing, out)
+    if envelope_of is not None:
+        from rknk.provenance import provenance
+        from rknk.render.json_array import render_envelope
+
+        render_envelope(listing, provenance(envelope_of), out)
+    else:
+        renderer(fmt)(listing, out)
     out.flush()
 
 

@@ -1,12 +1,20 @@
-"""``--format json``: one JSON array (or one object for ``show``), UTF-8, exact data."""
+"""``--format json``: one JSON array (or one object for ``show``), UTF-8, exact data.
+
+With ``--envelope`` the array is wrapped in an object, ``{"provenance": {...},
+"claims": [...]}``, so a script can record which rknk and which data it used;
+without it the output stays a bare array, as scripts expect.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rknk.render.listing import Listing
+
+if TYPE_CHECKING:
+    from rknk.provenance import Provenance
 
 # Characters JSON may carry raw but that break line-based tools (U+2028, U+2029,
 # NEL), act on a terminal (C1 controls, DEL), reorder text (bidi controls) or
@@ -24,3 +32,8 @@ def dumps(value: Any, indent: int | None = None) -> str:
 def render(listing: Listing, out: TextIO) -> None:
     value = listing.records[0] if listing.single and listing.records else list(listing.records)
     out.write(dumps(value, indent=2) + "\n")
+
+
+def render_envelope(listing: Listing, provenance: Provenance, out: TextIO) -> None:
+    """The listing's records under ``claims``, beside the ``provenance`` of the data they come from."""
+    out.write(dumps({"provenance": provenance.as_dict(), "claims": list(listing.records)}, indent=2) + "\n")
