@@ -27,7 +27,8 @@ def test_version_prints_the_package_version() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["events", "search", "show", "actors", "topics", "sources", "validate", "schema", "verify"]
+    "command",
+    ["events", "search", "show", "actors", "topics", "sources", "cite", "export", "validate", "schema", "verify"],
 )
 def test_every_command_has_help(command: str) -> None:
     code, out, _ = rknk(command, "--help")
