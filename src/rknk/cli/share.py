@@ -54,8 +54,7 @@ def _subset(**options: str | list[str] | None) -> str:
         "rknk export sqlite rknk.db && datasette rknk.db -m rknk.metadata.json",
         "rknk export sqlite troops.db --topic troops --since 2024",
         "sqlite-utils rows rknk.db figures_by_claimant --table",
-        'sqlite3 rknk.db "select id from claims where rowid in '
-        "(select rowid from claims_fts where claims_fts match 'Kursk')\"",
+        "sqlite-utils search rknk.db claims Kursk -c id -c statement",
     ),
 )
 def export_sqlite(
