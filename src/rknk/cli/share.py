@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -41,10 +42,9 @@ def _subset(**options: str | list[str] | None) -> str:
     """The filters given, as they would be typed, for the record of what was exported."""
     words: list[str] = []
     for name, value in options.items():
-        for item in value if isinstance(value, list) else [value] if value is not None else []:
+        values = value if isinstance(value, list) else [] if value is None else [value]
+        for item in values:
             words += [f"--{name}", item]
-    import shlex
-
     return shlex.join(words)
 
 
