@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import bibtexparser
@@ -115,3 +117,28 @@ def test_a_claim_cites_its_sources_once_each(data: Path) -> None:
 def test_mistakes_are_one_line(data: Path, args: list[str], code: int, message: str) -> None:
     got, out, err = rknk("--data", str(data), *args)
     assert (got, out) == (code, "") and message in err and err.startswith("rknk: error:") and err.count("\n") == 1
+
+
+@pytest.mark.skipif(shutil.which("biber") is None, reason="biber is not installed (CI installs it)")
+def test_biber_reads_the_bibtex(odd_data: Path, tmp_path: Path) -> None:
+    code, out, _ = rknk("--data", str(odd_data), "cite", "--all", "--format", "bibtex")
+    (tmp_path / "refs.bib").write_text(out, encoding="utf-8")
+    result = subprocess.run(
+        ["biber", "--tool", "--validate-datamodel", "--output-file", "checked.bib", "refs.bib"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert code == 0 and result.returncode == 0, result.stdout
+    assert "ERROR" not in result.stdout
+    # Only what rknk cannot know is missing: authors, and the title an article's capture lacks.
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("WARN - Datamodel")]
+    assert all(
+        line.endswith(("Missing mandatory field 'author'", "Missing mandatory field 'title'")) for line in warnings
+    )
+    checked = bibtexparser.parse_string((tmp_path / "checked.bib").read_text(encoding="utf-8"))
+    assert sorted(entry.key for entry in checked.entries) == ["alpha-2024-06-19", "beta-2024-11", "gamma-2023"]
+
+    def fields(library: bibtexparser.Library) -> dict[str, dict[str, str]]:
+        return {entry.key: {field.key.lower(): field.value for field in entry.fields} for entry in library.entries}
+
+    # biber read every field exactly as rknk wrote it.
+    assert fields(checked) == fields(bibtexparser.parse_string(out))
