@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -142,3 +143,13 @@ def test_biber_reads_the_bibtex(odd_data: Path, tmp_path: Path) -> None:
 
     # biber read every field exactly as rknk wrote it.
     assert fields(checked) == fields(bibtexparser.parse_string(out))
+
+
+def test_hostile_text_is_made_visible_and_machine_formats_keep_it(tmp_path: Path) -> None:
+    from fixture_data import HOSTILE, UNSAFE_FOR_HUMANS, hostile_data
+
+    root = hostile_data(tmp_path / "hostile")
+    code, text, _ = rknk("--data", str(root), "cite", "--all")
+    assert code == 0 and "\\x1b" in text and not re.search(UNSAFE_FOR_HUMANS, text)
+    code, out, _ = rknk("--data", str(root), "cite", "--all", "-f", "csl-json")
+    assert code == 0 and json.loads(out)[0]["container-title"] == "Alpha " + HOSTILE

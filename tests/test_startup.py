@@ -50,6 +50,7 @@ def test_version_imports_nothing_heavy() -> None:
         (["figures", "troops", "--json"], []),
         (["timeline", "--format", "svg"], ["rknk.charts.timeline_svg"]),
         (["stats", "--json"], ["rknk.stats"]),
+        (["cite", "--all"], []),
     ],
 )
 def test_a_warm_lookup_skips_validation_and_unused_libraries(
