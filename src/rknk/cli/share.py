@@ -103,10 +103,15 @@ def export_sqlite(
     export_sqlite.write_metadata(
         metadata_path, export_sqlite.datasette_metadata(file.stem, versions, subset), force=force
     )
+    from rknk.render.safe import visible
+
     sys.stderr.write(
-        f"Wrote {len(claims)} claim{'s' if len(claims) != 1 else ''} to '{file}' "
-        f"(export schema {export_sqlite.SCHEMA_VERSION}, data {versions.data_version}) "
-        f"and Datasette metadata to '{metadata_path}'.\n"
+        visible(
+            f"Wrote {len(claims)} claim{'s' if len(claims) != 1 else ''} to '{file}' "
+            f"(export schema {export_sqlite.SCHEMA_VERSION}, data {versions.data_version}) "
+            f"and Datasette metadata to '{metadata_path}'."
+        )
+        + "\n"
     )
 
 
