@@ -80,6 +80,14 @@ def test_round_trip_equals_events_json(data: Path, tmp_path: Path, subset: tuple
     assert meta["subset"] == " ".join(subset)
 
 
+def test_hostile_text_is_stored_exactly(tmp_path: Path) -> None:
+    from fixture_data import hostile_data
+
+    root = hostile_data(tmp_path / "hostile")
+    path = export(root, tmp_path / "hostile.db")
+    assert claims_from(path) == json.loads(rknk("--data", str(root), "events", "--json")[1])
+
+
 def test_dates_registries_and_views(data: Path, tmp_path: Path) -> None:
     db = sqlite_utils.Database(export(data, tmp_path / "out.db"))
     spans = {r["id"]: (r["date_start"], r["date_end"]) for r in db["claims"].rows}
@@ -167,6 +175,10 @@ def test_bad_targets_are_one_line_errors(data: Path, tmp_path: Path) -> None:
     for target, message in [(tmp_path, "is a folder"), (tmp_path / "no" / "x.db", "does not exist")]:
         code, _, err = rknk("--data", str(data), "export", "sqlite", str(target))
         assert code == 2 and message in err and err.startswith("rknk: error:") and err.count("\n") == 1
+    code, _, err = rknk(
+        "--data", str(data), "export", "sqlite", str(tmp_path / "x.db"), "--metadata", str(tmp_path / "x.db")
+    )
+    assert code == 2 and "is the database file itself" in err
     code, _, err = rknk("--data", str(data), "export", "sqlite", str(tmp_path / "x.db"), "--since", "2024-13")
     assert code == 2 and "invalid --since" in err and not (tmp_path / "x.db").exists()
 
