@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shlex
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,7 +21,7 @@ from rknk.cli.options import (
     UntilOpt,
     examples,
 )
-from rknk.cli.output import output_stream
+from rknk.cli.output import message, output_stream
 from rknk.errors import NotFoundError, UsageError
 from rknk.render import Format
 
@@ -103,15 +102,10 @@ def export_sqlite(
     export_sqlite.write_metadata(
         metadata_path, export_sqlite.datasette_metadata(file.stem, versions, subset), force=force
     )
-    from rknk.render.safe import visible
-
-    sys.stderr.write(
-        visible(
-            f"Wrote {len(claims)} claim{'s' if len(claims) != 1 else ''} to '{file}' "
-            f"(export schema {export_sqlite.SCHEMA_VERSION}, data {versions.data_version}) "
-            f"and Datasette metadata to '{metadata_path}'."
-        )
-        + "\n"
+    message(
+        f"Wrote {len(claims)} claim{'s' if len(claims) != 1 else ''} to '{file}' "
+        f"(export schema {export_sqlite.SCHEMA_VERSION}, data {versions.data_version}) "
+        f"and Datasette metadata to '{metadata_path}'."
     )
 
 
