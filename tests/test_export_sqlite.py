@@ -172,7 +172,10 @@ def test_a_failed_export_leaves_no_file(data: Path, tmp_path: Path) -> None:
 
 
 def test_bad_targets_are_one_line_errors(data: Path, tmp_path: Path) -> None:
-    for target, message in [(tmp_path, "is a folder"), (tmp_path / "no" / "x.db", "does not exist")]:
+    for target, message in [
+        (tmp_path, "is a folder"),
+        (tmp_path / "no" / "x.db", "no' does not exist; cannot create 'x.db'"),
+    ]:
         code, _, err = rknk("--data", str(data), "export", "sqlite", str(target))
         assert code == 2 and message in err and err.startswith("rknk: error:") and err.count("\n") == 1
     code, _, err = rknk(

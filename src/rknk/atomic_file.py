@@ -26,7 +26,8 @@ def check_target(path: Path, *, force: bool) -> None:
     if (path.exists() or path.is_symlink()) and not force:
         raise UsageError(f"'{path}' already exists; use --force to replace it")
     if not path.parent.is_dir():
-        raise UsageError(f"folder '{path.parent}' does not exist")
+        state = "is not a folder" if path.parent.exists() else "does not exist"
+        raise UsageError(f"'{path.parent}' {state}; cannot create '{path.name}' in it")
 
 
 def write_atomically(path: Path, fill: Callable[[Path], None], *, force: bool) -> None:
