@@ -44,6 +44,8 @@ def claims_from(path: Path) -> list[dict[str, Any]]:
             {
                 "id": cid,
                 "date": row["date"],
+                "date_start": row["date_start"],
+                "date_end": row["date_end"],
                 "date_basis": row["date_basis"],
                 "date_note": row["date_note"],
                 "statement": row["statement"],

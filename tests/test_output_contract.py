@@ -46,6 +46,9 @@ def keys_in_order(value: Any, definition: str) -> None:
         ("events --json", ["events", "--json"], "Claim"),
         ("search --json", ["search", "Kursk", "--json", "--explain"], "Hit"),
         ("show --json", ["show", "troops-sent-2024", "--json"], None),
+        ("figures --json", ["figures", "--json"], "Figure"),
+        ("timeline --json", ["timeline", "--json"], "TimelineItem"),
+        ("stats --json", ["stats", "--json"], None),
         ("actors --json", ["actors", "--json"], "ActorListing"),
         ("topics --json", ["topics", "--json"], "TopicListing"),
         ("sources --json", ["sources", "--json"], "SourceListing"),
@@ -63,6 +66,8 @@ def test_output_matches_the_schema(data: Path, output: str, args: list[str], ite
             keys_in_order(record, item)
     elif output == "show --json":
         keys_in_order(value, "ClaimDetail")
+    elif output == "stats --json":
+        keys_in_order(value, "Stats")
     else:
         assert list(value) == ["provenance", "claims"] and value["claims"]
         for record in value["claims"]:
@@ -98,6 +103,7 @@ def documented_hash(root: Path) -> str:
         "actors.json",
         "topics.json",
         *sorted(f"claims/{p.name}" for p in (root / "claims").glob("*.json")),
+        *(["renamed.json"] if (root / "renamed.json").exists() else []),
     ]
     digest = hashlib.sha256()
     for name in names:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from rknk.dates import parse_span
+from rknk.dates import iso_bounds
 from rknk.records import ClaimRecord
 
 if TYPE_CHECKING:
@@ -268,9 +268,9 @@ def table_rows(dataset: Dataset, claims: Sequence[ClaimRecord]) -> dict[str, lis
         for s in dataset.sources.values()
     ]  # fmt: skip
     for claim in claims:
-        span = parse_span(claim["date"])
+        start, end = iso_bounds(claim["date"])
         rows["claims"].append(
-            (claim["id"], claim["date"], span.first.isoformat(), span.last.isoformat(), claim["date_basis"],
+            (claim["id"], claim["date"], start, end, claim["date_basis"],
              claim["date_note"], claim["statement"], claim["topic"], claim["status"], _json(claim["places"]),
              _json(claim["tags"]), claim["note"], "\n".join(e["quote"] for e in claim["evidence"]))
         )  # fmt: skip

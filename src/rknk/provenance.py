@@ -2,15 +2,18 @@
 
 The data version is a SHA-256 over every data file of the folder, in the order
 :func:`rknk.store.read_folder` reads them (registries, then claim files by
-name), each as its relative name, a NUL, its length in decimal, a NUL and its
-bytes. Any change to any file changes it; copying the folder elsewhere does
-not. Together with rknk's own version it names the exact input of a result.
+name) followed by ``renamed.json`` when the folder has one, each as its
+relative name, a NUL, its length in decimal, a NUL and its bytes. Any change
+to any file changes it; copying the folder elsewhere does not. Together with
+rknk's own version it names the exact input of a result.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import NamedTuple
+
+from rknk.errors import DataError
 
 
 class Provenance(NamedTuple):
@@ -32,10 +35,19 @@ def data_sha256(root: Path) -> str:
     """The content hash of a data folder (see the module docstring); :class:`DataError` if unreadable."""
     import hashlib
 
+    from rknk.renames import FILE_NAME
     from rknk.store import read_folder
 
+    files = read_folder(root)
+    renamed = root / FILE_NAME
+    try:
+        files.append((FILE_NAME, renamed.read_bytes()))
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise DataError(f"cannot read '{renamed}': {error.strerror or error}") from None
     digest = hashlib.sha256()
-    for name, content in read_folder(root):
+    for name, content in files:
         digest.update(name.encode() + b"\0" + str(len(content)).encode() + b"\0")
         digest.update(content)
     return digest.hexdigest()

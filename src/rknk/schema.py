@@ -55,7 +55,7 @@ def _exact(definition: dict[str, Any], extra: dict[str, Any] | None = None) -> d
 def output_schema() -> dict[str, Any]:
     """The JSON Schema of what rknk prints with ``--json``; see :data:`OUTPUT_CONTRACT`.
 
-    Generated from the models, like the data schema, so it cannot drift from
+    Generated from the models, like the data schema, so types cannot drift from
     them; ``outputs`` maps each command to the schema of what it prints. It
     forbids unknown fields so the tests notice any change to the output.
     """
@@ -65,6 +65,16 @@ def output_schema() -> dict[str, Any]:
     for name, definition in list(defs.items()):
         if "properties" in definition:
             defs[name] = _exact(definition)
+    claim = defs["Claim"]["properties"]
+    quantity = defs["Quantity"]["properties"]
+    day = {"type": "string", "format": "date"}
+    bounds = {
+        "date_start": {**day, "description": "The first day the date covers."},
+        "date_end": {**day, "description": "The last day the date covers."},
+    }
+    # A claim as printed: the data's fields, with its date's bounds right after the date.
+    defs["Claim"] = _exact({**defs["Claim"], "properties": {"id": claim["id"], "date": claim["date"], **bounds}}, claim)
+    claim = defs["Claim"]["properties"]
     count = {"claims": {"type": "integer", "minimum": 0, "description": "How many claims refer to it."}}
     defs["Hit"] = _exact(
         defs["Claim"],
@@ -73,15 +83,71 @@ def output_schema() -> dict[str, Any]:
             "why": {"type": "array", "items": {"type": "string"}, "description": "What matched where."},
         },
     )
-    defs["ClaimDetail"] = _exact(defs["Claim"], {"sources": {"type": "array", "items": {"$ref": "#/$defs/Source"}}})
+    related = ("id", "date", "date_start", "date_end", "status", "statement", "quantities")
+    defs["RelatedClaim"] = _exact({"type": "object", "properties": {name: claim[name] for name in related}})
+    defs["ClaimDetail"] = _exact(
+        defs["Claim"],
+        {
+            "related_claims": {"type": "array", "items": {"$ref": "#/$defs/RelatedClaim"}},
+            "sources": {"type": "array", "items": {"$ref": "#/$defs/Source"}},
+        },
+    )
     for name in ("Actor", "Topic", "Source"):
         defs[f"{name}Listing"] = _exact(defs[name], count)
+    slugs = {"type": "array", "items": defs["Evidence"]["properties"]["source"]}
+    defs["Figure"] = _exact(
+        {
+            "type": "object",
+            "description": "One figure a claim gives, with the claim's date, claimants, status and sources.",
+            "properties": {
+                "claim": claim["id"],
+                "date": claim["date"],
+                **bounds,
+                **{name: quantity[name] for name in ("value", "low", "high", "qualifier", "unit")},
+                **{name: claim[name] for name in ("claimants", "status", "topic")},
+                "sources": slugs,
+                "statement": claim["statement"],
+            },
+        }
+    )
+    text = {"type": "string"}
+    defs["TimelineItem"] = _exact(
+        {
+            "type": "object",
+            "description": "One claim in one group of the timeline, under its period.",
+            "properties": {
+                "group": text,
+                "group_label": text,
+                "period": text,
+                "id": claim["id"],
+                "date": claim["date"],
+                **bounds,
+                "precision": {"enum": ["day", "month", "year", "interval"]},
+                "status": claim["status"],
+                "statement": claim["statement"],
+            },
+        }
+    )
+    counts = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
+    defs["Stats"] = _exact(
+        {
+            "type": "object",
+            "properties": {
+                "claims": {"type": "integer", "minimum": 0},
+                "by_topic_status": {"type": "object", "additionalProperties": counts},
+                "by_source": counts,
+                "by_month": counts,
+                "not_within_a_month": {"type": "integer", "minimum": 0},
+                "by_claimant": counts,
+            },
+        }
+    )
     defs["Provenance"] = _exact(
         {
             "type": "object",
             "description": "Which rknk and which data produced the output.",
             "properties": {
-                "rknk_version": {"type": "string"},
+                "rknk_version": text,
                 "data_sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
                 "data_version": {"type": "string", "description": "<rknk version>+data.<first 12 of data_sha256>"},
             },
@@ -107,6 +173,9 @@ def output_schema() -> dict[str, Any]:
             "search --json": array("Hit"),
             "search --json --envelope": envelope("Hit"),
             "show --json": {"$ref": "#/$defs/ClaimDetail"},
+            "figures --json": array("Figure"),
+            "timeline --json": array("TimelineItem"),
+            "stats --json": {"$ref": "#/$defs/Stats"},
             "actors --json": array("ActorListing"),
             "topics --json": array("TopicListing"),
             "sources --json": array("SourceListing"),

@@ -203,7 +203,8 @@ def figures(dataset: Dataset, found: Sequence[Figure]) -> Listing:
                 "date": claim["date"],
                 "date_start": start,
                 "date_end": end,
-                **quantity,
+                # In FIGURE_FIELDS' order, which CSV headers follow too.
+                **{name: quantity[name] for name in ("value", "low", "high", "qualifier", "unit")},
                 "claimants": claim["claimants"],
                 "status": claim["status"],
                 "topic": claim["topic"],
