@@ -132,6 +132,7 @@ def test_datasette_searches_claims_with_the_metadata(data: Path, tmp_path: Path)
     columns = described["databases"]["share"]["tables"]["claims"]["columns"]
     assert set(columns) == {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(claims)")}
     assert described["license"] == "MIT" and "data" in described["source"]
+    assert described["source_url"].startswith("https://")  # the project's Source link
     result = subprocess.run(
         [sys.executable, "-m", "datasette", str(path), "-m", str(metadata),
          "--get", "/share/claims.json?_search=Kursk&_shape=array&_col=statement"],

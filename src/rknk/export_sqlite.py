@@ -352,6 +352,7 @@ def datasette_metadata(database: str, provenance: Provenance, subset: str = "") 
 
     package = metadata("rknk")
     licence = (package.get_all("License-Expression") or package.get_all("License") or [""])[0]
+    links = dict(entry.split(", ", 1) for entry in package.get_all("Project-URL") or [] if ", " in entry)
     tables: dict[str, Any] = {}
     for table in TABLES:
         entry: dict[str, Any] = {"description": table.doc, "columns": {c.name: c.doc for c in table.columns}}
@@ -371,6 +372,7 @@ def datasette_metadata(database: str, provenance: Provenance, subset: str = "") 
         ),
         "license": licence,
         "source": f"rknk {provenance.rknk_version}, data {provenance.data_version} (sha256 {provenance.data_sha256})",
+        **({"source_url": links["Source"]} if "Source" in links else {}),
         "databases": {database: {"tables": tables}},
     }
 
