@@ -38,3 +38,21 @@ def test_every_command_is_documented() -> None:
     for name, command in commands.items():
         assert f"`rknk {name}" in text, f"README does not document 'rknk {name}'"
         assert command.help, f"'rknk {name}' has no help text"
+
+
+def test_the_example_claim_is_the_claim_in_the_data() -> None:
+    import json
+
+    from rknk import store
+
+    text = README.read_text(encoding="utf-8")
+    block = text.split("Each file is a JSON array. A claim:\n\n```json\n", 1)[1].split("```", 1)[0]
+    shown = json.loads(block)
+    assert shown == store.load(store.bundled_data()).claims[shown["id"]]
+
+
+def test_the_readme_shows_a_terminal_80_columns_wide() -> None:
+    commands = [command for _, command, _ in EXAMPLES if command.startswith("COLUMNS=80 ")]
+    assert commands
+    for command in commands:
+        assert all(len(line) <= 80 for line in run(command).splitlines())

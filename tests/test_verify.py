@@ -43,6 +43,17 @@ def test_a_changed_archive_fails_its_hash(fixture_data: Path, tmp_path: Path) ->
     assert "has SHA-256" in failures[0].message
 
 
-def test_a_missing_archive_fails_every_quote_of_it(fixture_data: Path, tmp_path: Path) -> None:
-    failures, _ = verify_dataset(store.load(fixture_data), tmp_path)
-    assert len(failures) == 2 + 5
+def test_a_missing_archive_folder_is_one_line_and_exit_1(fixture_data: Path, tmp_path: Path) -> None:
+    for folder in (tmp_path / "absent", fixture_data / "topics.json"):
+        result = CliRunner().invoke(app, ["--data", str(fixture_data), "verify", "--sources", str(folder)])
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr.startswith("rknk: error: ") and result.stderr.count("\n") == 1
+
+
+def test_an_unreadable_archive_is_one_line_with_the_quotes_it_leaves_unchecked(
+    fixture_data: Path, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(app, ["--data", str(fixture_data), "verify", "--sources", str(tmp_path)])
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 2  # the two fixture sources, nothing per quote
+    assert "quotes not checked" in result.stdout or "quote not checked" in result.stdout

@@ -13,17 +13,56 @@ import sys
 from pathlib import Path
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-_BLOCK = re.compile(r"```console\n(\$ rknk .*?)```", re.DOTALL)
+_BLOCK = re.compile(r"```console\n(\$ (?:COLUMNS=\d+ )?rknk .*?)```", re.DOTALL)
+
+
+#: An example written ``$ COLUMNS=80 rknk ...`` shows a terminal of that width, not a pipe.
+_WIDTH = re.compile(r"COLUMNS=(\d+) ")
 
 
 def run(command: str) -> str:
-    """What a user sees for one ``rknk ...`` command line: stdout, then stderr, piped."""
+    """What a user sees for one ``rknk ...`` command line: stdout, then stderr, piped,
+    or, for ``COLUMNS=N rknk ...``, what a terminal N columns wide shows (without colour)."""
+    width = _WIDTH.match(command)
+    if width:
+        return in_terminal(shlex.split(command[width.end() :])[1:], int(width.group(1)))
     from typer.testing import CliRunner
 
     from rknk.cli import app
 
     result = CliRunner().invoke(app, shlex.split(command)[1:], env={"COLUMNS": "200", "NO_COLOR": "1"})
     return result.stdout + result.stderr
+
+
+def in_terminal(args: list[str], columns: int) -> str:
+    """Run ``rknk ARGS`` on a pseudo-terminal ``columns`` wide and return what it showed."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 200, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "RKNK_DATA")}
+    env.update(COLUMNS=str(columns), NO_COLOR="1", PAGER="cat", TERM="xterm")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rknk", *args], stdin=follower, stdout=follower, stderr=follower, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    process.wait()
+    return re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode("utf-8").replace("\r\n", "\n"))
 
 
 def blocks(text: str) -> list[tuple[str, str, str]]:

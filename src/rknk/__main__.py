@@ -1,5 +1,5 @@
 """``python -m rknk``."""
 
-from rknk.cli import main
+from rknk.entry import main
 
 main()

@@ -1,4 +1,9 @@
-"""The JSON Schemas of the data files and of rknk's JSON output, generated from the models so they cannot drift."""
+"""The JSON Schemas of the data files and of rknk's JSON output, generated from the models so they cannot drift.
+
+A standard validator must be able to use the data schema as it is: one schema
+per kind of file, and a top level that accepts a data file of any kind and
+rejects a broken one (not a home-made keyword validators ignore).
+"""
 
 from __future__ import annotations
 
@@ -9,33 +14,42 @@ from pydantic.json_schema import models_json_schema
 
 from rknk.models import Actor, Claim, Renamed, Source, Topic
 
-#: Which model each kind of data file holds an array of.
-FILE_MODELS: dict[str, type[BaseModel]] = {
-    "claims/*.json": Claim,
-    "sources.json": Source,
-    "actors.json": Actor,
-    "topics.json": Topic,
+#: Which model each kind of data file holds an array of, and where those files live.
+FILE_KINDS: dict[str, tuple[type[BaseModel], str]] = {
+    "claims": (Claim, "claims/*.json"),
+    "sources": (Source, "sources.json"),
+    "actors": (Actor, "actors.json"),
+    "topics": (Topic, "topics.json"),
 }
 
 
-def data_schema() -> dict[str, Any]:
-    """One schema document: ``$defs`` for every model, and under ``files`` the
-    schema of each kind of data file (a JSON array of that model, or for the
-    optional ``renamed.json`` an object of retired id to new id)."""
+def data_schema(kind: str | None = None) -> dict[str, Any]:
+    """The schema of one kind of data file (a key of :data:`FILE_KINDS`, or ``"renamed"``),
+    or, with ``kind`` None, of a file of any of the array kinds.
+
+    Raises ``KeyError`` for an unknown kind.
+    """
+    if kind == "renamed":
+        return {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "rknk renamed.json",
+            **TypeAdapter(Renamed).json_schema(),
+            "additionalProperties": False,
+            "description": "Optional. Each retired claim id, mapped to the id of the claim that replaced it.",
+        }
+    kinds = [kind] if kind is not None else list(FILE_KINDS)
     mode: Literal["validation"] = "validation"
-    keys, document = models_json_schema(
-        [(model, mode) for model in FILE_MODELS.values()],
-        title="rknk data files",
-        description="Each data file is a JSON array of one model.",
-    )
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["files"] = {name: {"type": "array", "items": keys[(model, mode)]} for name, model in FILE_MODELS.items()}
-    document["files"]["renamed.json"] = {
-        **TypeAdapter(Renamed).json_schema(),
-        "additionalProperties": False,
-        "description": "Optional. Each retired claim id, mapped to the id of the claim that replaced it.",
-    }
-    return document
+    models = [FILE_KINDS[name][0] for name in kinds]
+    keys, document = models_json_schema([(model, mode) for model in models])
+    arrays = [
+        {"title": FILE_KINDS[name][1], "type": "array", "items": keys[(FILE_KINDS[name][0], mode)]} for name in kinds
+    ]
+    top: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    if kind is None:
+        top |= {"title": "rknk data file", "description": "A JSON array of one model.", "anyOf": arrays}
+    else:
+        top |= {**arrays[0], "title": f"rknk {kind} file ({FILE_KINDS[kind][1]})"}
+    return top | {"$defs": document["$defs"]}
 
 
 #: The promise the output schema makes, written into it.
@@ -60,7 +74,9 @@ def output_schema() -> dict[str, Any]:
     forbids unknown fields so the tests notice any change to the output.
     """
     mode: Literal["serialization"] = "serialization"
-    _, document = models_json_schema([(model, mode) for model in FILE_MODELS.values()], ref_template="#/$defs/{model}")
+    _, document = models_json_schema(
+        [(model, mode) for model, _ in FILE_KINDS.values()], ref_template="#/$defs/{model}"
+    )
     defs: dict[str, Any] = document["$defs"]
     for name, definition in list(defs.items()):
         if "properties" in definition:

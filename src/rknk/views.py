@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from rknk.dates import iso_bounds
 from rknk.figures import Figure, quantity_text
 from rknk.records import ActorRecord, ClaimantRecord, ClaimRecord, SourceRecord, TopicRecord
-from rknk.render.listing import Column, Listing
+from rknk.render.listing import Column, Listing, as_text
 from rknk.search import Hit
 from rknk.store import Dataset
 
@@ -50,23 +50,27 @@ def claimant_text(dataset: Dataset, entry: ClaimantRecord) -> str:
     return " — ".join(part for part in (name, entry["text"] or "") if part)
 
 
-def _statement(record: Mapping[str, Any]) -> str:
-    return str(record["statement"])
-
-
-def _claim_columns(dataset: Dataset, statement: Callable[[Mapping[str, Any]], str] = _statement) -> tuple[Column, ...]:
+def _claim_columns(dataset: Dataset) -> tuple[Column, ...]:
     def sources(record: Mapping[str, Any]) -> str:
         outlets = dict.fromkeys(_outlet(dataset, e["source"]) for e in record["evidence"])
         return ", ".join(outlets)
 
+    # Priorities as gh and kubectl choose theirs: what tells claims apart stays,
+    # then status, topic and sources in that order as the window widens.
     return (
-        Column("Date", lambda r: r["date"], style="cyan"),
-        Column("ID", lambda r: r["id"], breakable=True, style="dim"),
-        Column("Topic", lambda r: r["topic"]),
-        Column("Status", lambda r: r["status"]),
-        Column("Statement", statement, wide=True),
-        Column("Sources", sources),
+        Column("Date", lambda r: r["date"], style="cyan", narrow=lambda r: two_lines(r["date"])),
+        Column("ID", lambda r: r["id"], style="dim", key=True),
+        Column("Topic", lambda r: r["topic"], priority=2),
+        Column("Status", lambda r: r["status"], priority=1),
+        Column("Statement", lambda r: r["statement"], wide=True),
+        Column("Sources", sources, breakable=True, priority=3),
     )
+
+
+def two_lines(date: str) -> str:
+    """An interval on two lines (``2006-10-14/`` over ``2017-12-22``): half the width, same text."""
+    start, slash, end = date.partition("/")
+    return f"{start}{slash}\n{end}" if slash else date
 
 
 def _outlet(dataset: Dataset, source_id: str) -> str:
@@ -80,13 +84,13 @@ def claims(dataset: Dataset, records: Sequence[ClaimRecord]) -> Listing:
 
 def hits(dataset: Dataset, found: Sequence[Hit], explain: bool) -> Listing:
     records = [{**claim_record(hit.claim), "score": hit.score, "why": [str(why) for why in hit.why]} for hit in found]
-
-    def statement_and_reasons(record: Mapping[str, Any]) -> str:
-        return f"{record['statement']}\nmatched: {'; '.join(record['why'])}"
-
-    # With --explain the reasons go under each statement: a column of their own squeezes both.
-    statement = statement_and_reasons if explain else _statement
-    columns = (Column("Score", lambda r: f"{r['score']:.0f}", style="green"), *_claim_columns(dataset, statement))
+    # With --explain the reasons go under each statement on a terminal: a column of
+    # their own would squeeze both. The score is the number JSON and CSV carry.
+    columns = (
+        Column("Score", lambda r: as_text(r["score"]), style="green", numeric=True),
+        *_claim_columns(dataset),
+        *([Column("Matched", lambda r: "; ".join(r["why"]), beneath=True)] if explain else []),
+    )
     return Listing(records, (*CLAIM_FIELDS, "score", "why"), columns)
 
 
@@ -104,8 +108,9 @@ def _related_line(summary: Mapping[str, Any]) -> str:
     return f"• {summary['date']} · {summary['status']} · {summary['statement']}{shown} [{summary['id']}]"
 
 
-def detail(dataset: Dataset, claim: ClaimRecord) -> Listing:
-    """One claim in full, each evidence quote with its source's outlet, title and date.
+def detail(dataset: Dataset, claims: Sequence[ClaimRecord]) -> Listing:
+    """Claims in full, each evidence quote with its source's outlet, title and date,
+    and (for machines) the sources they cite, each once.
 
     Related claims are summarised (date, status, statement, figures): the JSON
     keeps their ids in ``related`` and adds the summaries as ``related_claims``.
@@ -127,36 +132,44 @@ def detail(dataset: Dataset, claim: ClaimRecord) -> Listing:
         Column("Related", lambda r: "\n".join(_related_line(summary) for summary in r["related_claims"])),
         Column("Note", lambda r: r["note"] or "", style="italic"),
     ]
-    for number, evidence in enumerate(claim["evidence"], start=1):
-        source = dataset.sources.get(evidence["source"])
-        where = (
-            ", ".join(p for p in (source["outlet"], source["title"] or "", source["published"]) if p)
-            if source
-            else evidence["source"]
-        )
-        columns.append(
-            Column(f"Evidence {number}", _constant(f"“{evidence['quote']}” — {where} [{evidence['source']}]"))
-        )
-    record = {
-        **claim_record(claim),
-        "related_claims": [related_summary(dataset.claims[i]) for i in claim["related"] if i in dataset.claims],
-        "sources": [dataset.sources[e["source"]] for e in claim["evidence"] if e["source"] in dataset.sources],
-    }
-    return Listing([record], (*CLAIM_FIELDS, "related_claims", "sources"), tuple(columns), single=True)
 
+    def evidence(number: int) -> Callable[[Mapping[str, Any]], str]:
+        def show(record: Mapping[str, Any]) -> str:
+            if number > len(record["evidence"]):
+                return ""
+            entry = record["evidence"][number - 1]
+            source = dataset.sources.get(entry["source"])
+            parts = (source["outlet"], source["title"] or "", source["published"]) if source else (entry["source"],)
+            return f"“{entry['quote']}” — {', '.join(p for p in parts if p)} [{entry['source']}]"
 
-def _constant(text: str) -> Callable[[Mapping[str, Any]], str]:
-    return lambda record: text
+        return show
+
+    most = max(len(claim["evidence"]) for claim in claims)
+    columns += [Column(f"Evidence {number}", evidence(number)) for number in range(1, most + 1)]
+    # Each source once, in the order the evidence first cites it.
+    records = [
+        {
+            **claim_record(claim),
+            "related_claims": [related_summary(dataset.claims[i]) for i in claim["related"] if i in dataset.claims],
+            "sources": [
+                dataset.sources[source]
+                for source in dict.fromkeys(e["source"] for e in claim["evidence"])
+                if source in dataset.sources
+            ],
+        }
+        for claim in claims
+    ]
+    return Listing(records, (*CLAIM_FIELDS, "related_claims", "sources"), tuple(columns), single=True)
 
 
 def actors(dataset: Dataset, counts: Mapping[str, int]) -> Listing:
     records = [{**actor, "claims": counts.get(actor["id"], 0)} for actor in dataset.actors.values()]
     columns = (
-        Column("ID", lambda r: r["id"], style="dim"),
-        Column("Name", lambda r: r["name"], style="bold"),
-        Column("Kind", lambda r: r["kind"]),
-        Column("State", lambda r: r["state"] or ""),
-        Column("Claims", lambda r: str(r["claims"]), style="green"),
+        Column("ID", lambda r: r["id"], style="dim", key=True),
+        Column("Name", lambda r: r["name"], style="bold", breakable=True),
+        Column("Kind", lambda r: r["kind"], priority=1),
+        Column("State", lambda r: r["state"] or "", priority=2),
+        Column("Claims", lambda r: str(r["claims"]), style="green", numeric=True),
         Column("Aliases", lambda r: ", ".join(r["aliases"]), wide=True),
     )
     return Listing(records, (*ActorRecord.__annotations__, "claims"), columns)
@@ -165,9 +178,9 @@ def actors(dataset: Dataset, counts: Mapping[str, int]) -> Listing:
 def topics(dataset: Dataset, counts: Mapping[str, int]) -> Listing:
     records = [{**topic, "claims": counts.get(topic["id"], 0)} for topic in dataset.topics.values()]
     columns = (
-        Column("ID", lambda r: r["id"], style="bold"),
-        Column("Label", lambda r: r["label"]),
-        Column("Claims", lambda r: str(r["claims"]), style="green"),
+        Column("ID", lambda r: r["id"], style="bold", key=True),
+        Column("Label", lambda r: r["label"], priority=1),
+        Column("Claims", lambda r: str(r["claims"]), style="green", numeric=True),
         Column("Description", lambda r: r["description"], wide=True),
     )
     return Listing(records, (*TopicRecord.__annotations__, "claims"), columns)
@@ -176,10 +189,10 @@ def topics(dataset: Dataset, counts: Mapping[str, int]) -> Listing:
 def sources(dataset: Dataset, counts: Mapping[str, int]) -> Listing:
     records = [{**source, "claims": counts.get(source["id"], 0)} for source in dataset.sources.values()]
     columns = (
-        Column("ID", lambda r: r["id"], style="bold"),
+        Column("ID", lambda r: r["id"], style="bold", key=True),
         Column("Published", lambda r: r["published"], style="cyan"),
-        Column("Outlet", lambda r: r["outlet"]),
-        Column("Claims", lambda r: str(r["claims"]), style="green"),
+        Column("Outlet", lambda r: r["outlet"], breakable=True, priority=1),
+        Column("Claims", lambda r: str(r["claims"]), style="green", numeric=True),
         Column("Title", lambda r: r["title"] or "", wide=True),
     )
     return Listing(records, (*SourceRecord.__annotations__, "claims"), columns)
@@ -213,12 +226,17 @@ def figures(dataset: Dataset, found: Sequence[Figure]) -> Listing:
             }
         )
     columns = (
-        Column("Date", lambda r: r["date"], style="cyan"),
+        Column("Date", lambda r: r["date"], style="cyan", narrow=lambda r: two_lines(r["date"])),
         Column("Figure", lambda r: quantity_text(_as_quantity(r)), style="bold"),
         Column("Claimants", lambda r: "; ".join(claimant_name(dataset, c) for c in r["claimants"]), wide=True),
-        Column("Status", lambda r: r["status"]),
-        Column("Claim", lambda r: r["claim"], breakable=True, style="dim"),
-        Column("Sources", lambda r: ", ".join(dict.fromkeys(_outlet(dataset, s) for s in r["sources"]))),
+        Column("Status", lambda r: r["status"], priority=1),
+        Column("Claim", lambda r: r["claim"], style="dim", key=True),
+        Column(
+            "Sources",
+            lambda r: ", ".join(dict.fromkeys(_outlet(dataset, s) for s in r["sources"])),
+            breakable=True,
+            priority=2,
+        ),
     )
     return Listing(records, FIGURE_FIELDS, columns)
 
@@ -236,8 +254,8 @@ def stats(dataset: Dataset, counted: Counts) -> list[tuple[str, Listing]]:
         records = [{"key": key, "label": label(key), "claims": n} for key, n in rows.items()]
         columns = (
             Column(header, lambda r: r["label"], wide=wide),
-            Column("Claims", lambda r: str(r["claims"]), style="green"),
-            Column("", lambda r: bar(r["claims"], most), style="blue"),
+            Column("Claims", lambda r: str(r["claims"]), style="green", numeric=True),
+            Column("", lambda r: bar(r["claims"], most), style="blue", priority=1),
         )
         return Listing(records, ("key", "label", "claims"), columns)
 
@@ -316,8 +334,8 @@ def timeline(dataset: Dataset, built: Timeline | None) -> Listing:
     columns = (
         Column("Group", lambda r: r["group_label"] if id(r) in group_starts else "", style="bold"),
         Column("Period (claims)", period_cell, style="cyan"),
-        Column("Date", lambda r: r["date"], style="cyan"),
-        Column("Status", lambda r: r["status"]),
+        Column("Date", lambda r: r["date"], style="cyan", narrow=lambda r: two_lines(r["date"])),
+        Column("Status", lambda r: r["status"], priority=1),
         Column("Statement", lambda r: r["statement"], wide=True),
     )
     return Listing(records, TIMELINE_FIELDS, columns)

@@ -11,7 +11,7 @@ from rknk.cli.app import app, main
 # Commands register on import, and ``rknk --help`` lists them in that order:
 # lookups first, then the analyst's views, the registries, sharing, and the data-keeping checks.
 # isort: off
-from rknk.cli import lookup, analysis, registries, share, checks
+from rknk.cli import lookup, analysis, registries, share, checks, completion
 # isort: on
 
-__all__ = ["analysis", "app", "checks", "lookup", "main", "registries", "share"]
+__all__ = ["analysis", "app", "checks", "completion", "lookup", "main", "registries", "share"]

@@ -8,6 +8,7 @@ themselves on :data:`app` when :mod:`rknk.cli` imports them.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import sys
@@ -19,10 +20,12 @@ from typer.core import TyperGroup
 
 from rknk import __version__
 from rknk.cli.options import DataOpt, examples
-from rknk.cli.output import adopt_standard_streams, message, output_failure, quiet_stdout
+from rknk.cli.output import PAGER, adopt_standard_streams, message, output_failure, quiet_stdout
 from rknk.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, RknkError
 
 DEBUG_ENV = "RKNK_DEBUG"
+#: Set by the shell completion script when it asks rknk for candidates.
+COMPLETE_VAR = "_RKNK_COMPLETE"
 EXIT_CODES_HELP = """
 Exit codes: 0 success (also when nothing matches), 1 data or runtime error
 (invalid data, unknown claim id, failed verification), 2 usage error (bad option
@@ -52,9 +55,13 @@ class _Group(TyperGroup):
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
         adopt_standard_streams()
+        if os.environ.get(COMPLETE_VAR):
+            from typer._completion_classes import completion_init
+
+            completion_init()  # what typer does only when it adds --install-completion
         try:
             try:
-                code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+                code = super().main(args, prog_name, complete_var or COMPLETE_VAR, standalone_mode=False, **extra)
             except NoArgsIsHelpError as error:
                 # Plain "rknk" asks what it can do: the help, as "rknk --help" prints it.
                 sys.stdout.write(error.format_message() + "\n")
@@ -131,9 +138,11 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page a long table (also: PAGER=cat).")] = False,
 ) -> None:
     """Sourced claims about Russia–North Korea military relations."""
     ctx.obj = data
+    PAGER.allowed = not no_pager
 
 
 def _named_command(args: Sequence[str]) -> str | None:
@@ -143,7 +152,7 @@ def _named_command(args: Sequence[str]) -> str | None:
         option = rest.pop(0)
         if option == "--data" and rest:
             rest.pop(0)  # its value
-        elif option not in ("--version",) and not option.startswith("--data="):
+        elif option not in ("--version", "--no-pager") and not option.startswith("--data="):
             return None  # --help or an unknown option: the whole application answers
     return rest[0] if rest else None
 
@@ -172,6 +181,16 @@ def _command_name(info: Any) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console entry point."""
+    """Run the application as the ``rknk`` command does.
+
+    Help and messages hold characters such as "–" that an ASCII or Latin-1
+    console cannot encode (``PYTHONIOENCODING=ascii``): they are replaced there
+    rather than ending in a traceback. Machine formats switch stdout to UTF-8.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace" if stream is sys.stderr else "replace")
     args = list(argv) if argv is not None else sys.argv[1:]
     lean_app(args)(args=args, prog_name="rknk")

@@ -15,11 +15,33 @@ if TYPE_CHECKING:  # imported for real only where used, to keep start-up short
     from rknk.store import Dataset
 
 
+def read_stdin() -> str:
+    """What ``-`` stands for: the whole of stdin, decoded as UTF-8 (a BOM is dropped)."""
+    import sys
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError("- reads from stdin, but stdin is a terminal; pipe the text in")
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        return data.decode("utf-8-sig").strip()
+    except UnicodeDecodeError:
+        raise UsageError("stdin is not UTF-8 text") from None
+
+
+def read_stdin_words(values: list[str]) -> list[str]:
+    """``values`` with each ``-`` replaced by the words read from stdin (ids, one or more a line)."""
+    words: list[str] = []
+    for value in values:
+        words.extend(read_stdin().split() if value == "-" else [value.strip()])
+    return [word for word in words if word]
+
+
 def data_folder(ctx: typer.Context, data: str | None, given_as: str = "--data") -> Path:
     """The data folder to use: the command's ``--data``, the global one, RKNK_DATA or the bundled one.
 
     An empty value is refused like an empty RKNK_DATA, rather than meaning the current folder.
     """
+
     from rknk import store
 
     chosen = data if data is not None else ctx.obj

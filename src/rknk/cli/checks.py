@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +15,14 @@ from rknk.errors import DataError, UsageError
 from rknk.render import Format
 
 
-@app.command(epilog=examples("rknk validate", "rknk validate ./my-data", "rknk validate --data ./my-data"))
+@app.command(
+    epilog=examples(
+        "rknk validate",
+        "rknk validate ./my-data",
+        "rknk validate --data ./my-data",
+        "rknk validate --json | jq '.[].file'",
+    )
+)
 def validate(
     ctx: typer.Context,
     path: Annotated[
@@ -24,6 +30,9 @@ def validate(
         typer.Argument(metavar="[PATH]", help="Data folder (default: --data, RKNK_DATA or the bundled data)."),
     ] = None,
     data: DataOpt = None,
+    json_flag: Annotated[
+        bool, typer.Option("--json", help="The problems as a JSON array of {file, line, column, path, claim, message}.")
+    ] = False,
 ) -> None:
     """Check a data folder: JSON syntax, schema, references, unique ids and renamed ids. Lists every problem.
 
@@ -35,35 +44,50 @@ def validate(
         raise UsageError("give the data folder once: as PATH or with --data")
     root = data_folder(ctx, path if path is not None else data, "PATH" if path is not None else "--data")
     problems = store.check_folder(root)
-    report_lines(str(problem) for problem in problems)
+    if json_flag:
+        from rknk.render.json_array import dumps
+
+        out = output_stream(Format.JSON)
+        out.write(dumps([problem._asdict() for problem in problems], indent=2) + "\n")
+        out.flush()
+    else:
+        report_lines(str(problem) for problem in problems)
     if problems:
         raise DataError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in '{root}'")
     message(f"'{root}' is valid.")
 
 
-class SchemaOf(StrEnum):
-    DATA = "data"
-    OUTPUT = "output"
+#: What ``rknk schema`` can print: the data files (any kind, or one), or the JSON output.
+SCHEMA_KINDS = ("data", "claims", "sources", "actors", "topics", "renamed", "output")
 
 
-@app.command(epilog=examples("rknk schema > rknk-data.schema.json", "rknk schema output > rknk-output.schema.json"))
+@app.command(
+    epilog=examples(
+        "rknk schema > rknk-data.schema.json",
+        "rknk schema claims > claims.schema.json",
+        "rknk schema output > rknk-output.schema.json",
+    )
+)
 def schema(
-    of: Annotated[
-        SchemaOf,
+    kind: Annotated[
+        str,
         typer.Argument(
-            metavar="[data|output]",
-            help="data: the data files (the default); output: what --json prints.",
-            case_sensitive=False,
+            metavar="[KIND]",
+            help="data: a data file of any kind (the default); claims, sources, actors, topics or renamed: "
+            "that kind only; output: what --json prints.",
         ),
-    ] = SchemaOf.DATA,
+    ] = "data",
 ) -> None:
-    """Print the JSON Schema of the data files, or of rknk's JSON output, generated from the data model."""
+    """Print a JSON Schema generated from the data model: of the data files, or of rknk's JSON output."""
     import json
 
+    if kind not in SCHEMA_KINDS:
+        raise UsageError(f"unknown schema '{kind}'; choose from {', '.join(SCHEMA_KINDS)}")
     from rknk.schema import data_schema, output_schema
 
+    document = output_schema() if kind == "output" else data_schema(None if kind == "data" else kind)
     out = output_stream(Format.JSON)
-    json.dump(data_schema() if of is SchemaOf.DATA else output_schema(), out, ensure_ascii=False, indent=2)
+    json.dump(document, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 

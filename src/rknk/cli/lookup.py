@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rknk.cli import values
 from rknk.cli.app import app
-from rknk.cli.arguments import load_dataset, make_filters
+from rknk.cli.arguments import load_dataset, make_filters, read_stdin, read_stdin_words
 from rknk.cli.options import (
     ActorOpt,
     ClaimantOpt,
@@ -18,6 +19,7 @@ from rknk.cli.options import (
     FormatOpt,
     JsonOpt,
     LimitOpt,
+    NoPagerOpt,
     ReverseOpt,
     SinceOpt,
     SourceOpt,
@@ -62,6 +64,7 @@ def events(
     fields: FieldsOpt = None,
     envelope: EnvelopeOpt = False,
     data: DataOpt = None,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """List claims in chronological order, filtered by date, actor, topic or source.
 
@@ -82,12 +85,16 @@ def events(
         'rknk search "artillery shells" --since 2024 --explain',
         "rknk search Belusov --json | jq '.[0].evidence'",
         'rknk search "satelit mata-mata"',
+        "echo Kursk | rknk search - --limit 3",
     )
 )
 def search(
     ctx: typer.Context,
     text: Annotated[
-        str, typer.Argument(metavar="QUERY", help="Words, names, places or numbers, in English or Indonesian.")
+        str,
+        typer.Argument(
+            metavar="QUERY", help="Words, names, places or numbers, in English or Indonesian; - reads stdin."
+        ),
     ],
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -97,12 +104,14 @@ def search(
     source: SourceOpt = None,
     status: StatusOpt = None,
     limit: LimitOpt = None,
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Weakest match first.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show which field and word each match came from.")] = False,
     fmt: FormatOpt = Format.TABLE,
     json_flag: JsonOpt = False,
     fields: FieldsOpt = None,
     envelope: EnvelopeOpt = False,
     data: DataOpt = None,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """Search claims: statements, quotes, actor names and aliases, places, tags and numbers.
 
@@ -112,6 +121,8 @@ def search(
     from rknk.normalize import fold
     from rknk.search import MAX_QUERY_LENGTH, SearchIndex
 
+    if text == "-":
+        text = read_stdin()
     if not fold(text):
         raise UsageError("the search query is empty; give a word, name, place or number")
     if len(text) > MAX_QUERY_LENGTH:
@@ -120,35 +131,56 @@ def search(
     filters = make_filters(dataset, since, until, actor, topic, source, status, claimant)
     candidates = [claim for claim in dataset.claims.values() if query.matches(claim, filters)]
     found = SearchIndex(candidates, dataset.actors, dataset.topics).search(text)
+    found = found[::-1] if reverse else found
     listing = views.hits(dataset, found[:limit] if limit is not None else found, explain)
     emit(listing, fmt, json_flag, fields, envelope_of=dataset.root if envelope else None)
 
 
-@app.command(epilog=examples("rknk show treaty-signed-2024-06", "rknk show treaty-signed-2024-06 --json"))
+@app.command(
+    epilog=examples(
+        "rknk show treaty-signed-2024-06",
+        "rknk show treaty-signed-2024-06 treaty-in-force-2024-12 --json",
+        "rknk events --topic treaty --fields id -f csv | tail -n +2 | rknk show -",
+    )
+)
 def show(
     ctx: typer.Context,
-    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's id, as listed by events or search.")],
+    claim_ids: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID...",
+            autocompletion=values.claim_ids,
+            help="Claim ids, as listed by events or search; - reads them from stdin.",
+        ),
+    ],
+    limit: LimitOpt = None,
     fmt: FormatOpt = Format.TABLE,
     json_flag: JsonOpt = False,
+    fields: FieldsOpt = None,
     data: DataOpt = None,
+    no_pager: NoPagerOpt = False,
 ) -> None:
-    """Show one claim in full, with every evidence quote and its source.
+    """Show claims in full, with every evidence quote and its source.
 
-    An id that was renamed, or merged into another claim, still works: the claim
-    is shown under its new id, and a line on stderr says so.
+    With one ID, --json prints an object; with several (or -), an array. An id
+    that was renamed, or merged into another claim, still works: the claim is
+    shown under its new id, and a line on stderr says so.
     """
     from rknk import query, views
 
+    wanted = list(dict.fromkeys(read_stdin_words(claim_ids)))
+    if not wanted:
+        raise UsageError("no claim id given")
     dataset = load_dataset(ctx, data)
-    wanted = claim_id.strip()
-    claim = dataset.claims.get(wanted)
-    if claim is None:
-        claim = _renamed(dataset, wanted)
-    if claim is None:
-        close = query.closest_ids(dataset, claim_id)
-        hint = f"; closest: {', '.join(close)}" if close else ""
-        raise NotFoundError(f"no claim with id '{claim_id}'{hint}")
-    emit(views.detail(dataset, claim), fmt, json_flag, None)
+    claims = []
+    for claim_id in wanted:
+        claim = dataset.claims.get(claim_id) or _renamed(dataset, claim_id)
+        if claim is None:
+            close = query.closest_ids(dataset, claim_id)
+            hint = f"; closest: {', '.join(close)}" if close else ""
+            raise NotFoundError(f"no claim with id '{claim_id}'{hint}")
+        claims.append(claim)
+    emit(views.detail(dataset, claims[:limit] if limit is not None else claims), fmt, json_flag, fields)
 
 
 def _renamed(dataset: Dataset, old_id: str) -> ClaimRecord | None:

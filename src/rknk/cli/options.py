@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from rknk.cli import values
+from rknk.cli.output import no_pager
 from rknk.render import Format
 
 
@@ -37,6 +39,7 @@ ActorOpt = Annotated[
         "--actor",
         "-a",
         metavar="NAME",
+        autocompletion=values.actors,
         help="Involving this actor (any alias; a state includes its people). Repeat: all must match.",
     ),
 ]
@@ -50,27 +53,43 @@ ClaimantOpt = Annotated[
     ),
 ]
 TopicOpt = Annotated[
-    list[str] | None, typer.Option("--topic", "-t", metavar="TOPIC", help="In this topic. Repeat: any may match.")
+    list[str] | None,
+    typer.Option(
+        "--topic", "-t", metavar="TOPIC", autocompletion=values.topics, help="In this topic. Repeat: any may match."
+    ),
 ]
 SourceOpt = Annotated[
     str | None,
-    typer.Option("--source", "-s", metavar="SOURCE", help="Cited by this source (id, archive file or outlet)."),
+    typer.Option(
+        "--source",
+        "-s",
+        metavar="SOURCE",
+        autocompletion=values.sources,
+        help="Cited by this source (id, archive file or outlet).",
+    ),
 ]
 StatusOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--status",
         metavar="STATUS",
+        autocompletion=values.statuses,
         help="Asserted this way: reported, stated, alleged, denied, estimate, assessment or disputed. "
         "Repeat: any may match.",
     ),
 ]
-LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N claims.")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N results.")]
 ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")]
 EnvelopeOpt = Annotated[
     bool,
     typer.Option(
         "--envelope",
         help="With --json: wrap the array in an object that also gives the rknk and data versions (provenance).",
+    ),
+]
+NoPagerOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager", callback=no_pager, expose_value=False, help="Never page a long table (also: PAGER=cat)."
     ),
 ]

@@ -72,6 +72,22 @@ def message(text: str) -> None:
         _to_null(sys.stderr)
 
 
+class _Pager:
+    """Whether this run may page its table: ``--no-pager`` (before or after the
+    command name) turns it off. Reset by the application callback on every run."""
+
+    allowed = True
+
+
+PAGER = _Pager()
+
+
+def no_pager(value: bool) -> None:
+    """The ``--no-pager`` option's callback."""
+    if value:
+        PAGER.allowed = False
+
+
 def output_stream(fmt: Format) -> TextIO:
     """Stdout set up for ``fmt``: UTF-8 for machine formats; for people, unencodable
     characters replaced and 8-bit controls of the console's encoding made visible."""
@@ -160,6 +176,11 @@ def emit(
         from rknk.render.json_array import render_envelope
 
         render_envelope(listing, provenance(envelope_of), out)
+    elif fmt is Format.TABLE:
+        from rknk.render.pager import paging
+
+        with paging(out, enabled=PAGER.allowed) as target:
+            renderer(fmt)(listing, target)
     else:
         renderer(fmt)(listing, out)
     out.flush()

@@ -8,12 +8,20 @@ import typer
 
 from rknk.cli.app import app
 from rknk.cli.arguments import load_dataset
-from rknk.cli.options import DataOpt, FormatOpt, JsonOpt
+from rknk.cli.options import DataOpt, FieldsOpt, FormatOpt, JsonOpt, LimitOpt, NoPagerOpt, examples
 from rknk.cli.output import emit
 from rknk.render import Format
 
 
-def _registry(ctx: typer.Context, data: str | None, kind: str, fmt: Format, json_flag: bool) -> None:
+def _registry(
+    ctx: typer.Context,
+    data: str | None,
+    kind: str,
+    fmt: Format,
+    json_flag: bool,
+    fields: str | None,
+    limit: int | None,
+) -> None:
     from rknk import query, views
 
     dataset = load_dataset(ctx, data)
@@ -30,24 +38,48 @@ def _registry(ctx: typer.Context, data: str | None, kind: str, fmt: Format, json
         for claim in claims:
             counts.update({e["source"] for e in claim["evidence"]})
         listing = views.sources(dataset, counts)
-    emit(listing, fmt, json_flag, None)
+    if limit is not None:
+        listing = listing._replace(records=listing.records[:limit])
+    emit(listing, fmt, json_flag, fields)
 
 
-@app.command()
-def actors(ctx: typer.Context, fmt: FormatOpt = Format.TABLE, json_flag: JsonOpt = False, data: DataOpt = None) -> None:
+@app.command(epilog=examples("rknk actors", "rknk actors --fields id,name,claims -f csv"))
+def actors(
+    ctx: typer.Context,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+    json_flag: JsonOpt = False,
+    fields: FieldsOpt = None,
+    data: DataOpt = None,
+    no_pager: NoPagerOpt = False,
+) -> None:
     """List actors (states, people, organisations, media) with their aliases and claim counts."""
-    _registry(ctx, data, "actors", fmt, json_flag)
+    _registry(ctx, data, "actors", fmt, json_flag, fields, limit)
 
 
-@app.command()
-def topics(ctx: typer.Context, fmt: FormatOpt = Format.TABLE, json_flag: JsonOpt = False, data: DataOpt = None) -> None:
+@app.command(epilog=examples("rknk topics", "rknk topics --json | jq '.[] | {id, claims}'"))
+def topics(
+    ctx: typer.Context,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+    json_flag: JsonOpt = False,
+    fields: FieldsOpt = None,
+    data: DataOpt = None,
+    no_pager: NoPagerOpt = False,
+) -> None:
     """List topics with their claim counts."""
-    _registry(ctx, data, "topics", fmt, json_flag)
+    _registry(ctx, data, "topics", fmt, json_flag, fields, limit)
 
 
-@app.command()
+@app.command(epilog=examples("rknk sources", "rknk sources --fields id,archive,sha256"))
 def sources(
-    ctx: typer.Context, fmt: FormatOpt = Format.TABLE, json_flag: JsonOpt = False, data: DataOpt = None
+    ctx: typer.Context,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+    json_flag: JsonOpt = False,
+    fields: FieldsOpt = None,
+    data: DataOpt = None,
+    no_pager: NoPagerOpt = False,
 ) -> None:
     """List the source articles with their publication dates and claim counts."""
-    _registry(ctx, data, "sources", fmt, json_flag)
+    _registry(ctx, data, "sources", fmt, json_flag, fields, limit)

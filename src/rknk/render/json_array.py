@@ -30,7 +30,7 @@ def dumps(value: Any, indent: int | None = None) -> str:
 
 
 def render(listing: Listing, out: TextIO) -> None:
-    value = listing.records[0] if listing.single and listing.records else list(listing.records)
+    value = listing.records[0] if listing.single and len(listing.records) == 1 else list(listing.records)
     out.write(dumps(value, indent=2) + "\n")
 
 

@@ -14,8 +14,18 @@ class Column(NamedTuple):
     wide: bool = False
     """Takes the width left over on a terminal, wrapping its text (statements, quotes)."""
     breakable: bool = False
-    """May be folded on a narrow terminal (long ids); other narrow columns never wrap."""
+    """May wrap between words on a terminal (lists of names); a word itself is never split."""
     style: str | None = None
+    priority: int = 0
+    """0: always shown. Higher numbers are hidden first, whole, when a terminal is too narrow."""
+    key: bool = False
+    """The record's identity (an id): never broken, and the head of each record when stacked."""
+    numeric: bool = False
+    """A number: right-aligned, and like every narrow column never cropped."""
+    narrow: Callable[[Mapping[str, Any]], str] | None = None
+    """A shorter faithful form for a terminal (e.g. an interval on two lines); pipes get ``show``."""
+    beneath: bool = False
+    """On a terminal, a line under the wide column's text (``header: text``); in a pipe, a column."""
 
 
 class Listing(NamedTuple):
@@ -27,7 +37,8 @@ class Listing(NamedTuple):
     columns: tuple[Column, ...]
     title: str | None = None
     single: bool = False
-    """True for ``rknk show``: JSON prints one object instead of an array."""
+    """True for ``rknk show``: each record shown whole, field by field; JSON prints
+    one object instead of an array when there is one record."""
 
     def only(self, wanted: Sequence[str]) -> Listing:
         """The same listing cut to the ``wanted`` fields, in that order, for ``--fields``."""
