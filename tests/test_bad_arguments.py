@@ -144,7 +144,7 @@ def test_an_unknown_field(data: Path, cache: Path) -> None:
     [
         (["events", "--frobnicate"], "No such option: --frobnicate"),
         (["search"], "Missing argument 'QUERY'"),
-        (["show"], "Missing argument 'ID'"),
+        (["show"], "Missing argument 'ID"),
         (["events", "--since"], "Option '--since' requires an argument"),
     ],
 )

@@ -46,7 +46,7 @@ def test_the_example_claim_is_the_claim_in_the_data() -> None:
     from rknk import store
 
     text = README.read_text(encoding="utf-8")
-    block = text.split("Each file is a JSON array. A claim:\n\n```json\n", 1)[1].split("```", 1)[0]
+    block = text.split("is a JSON array. A claim:\n\n```json\n", 1)[1].split("```", 1)[0]
     shown = json.loads(block)
     assert shown == store.load(store.bundled_data()).claims[shown["id"]]
 

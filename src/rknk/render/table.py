@@ -68,8 +68,10 @@ def _pipe_record(listing: Listing, out: TextIO) -> None:
             out.write("\n")
         for column in listing.columns:
             value = column.show(record)
-            if value:
-                out.write(f"{column.header:<{label}}{' ' * layout.GAP}{_flat(value)}".rstrip() + "\n")
+            # A record is not a row: a line break in a value starts a line under it.
+            for index, line in enumerate(_multiline(value).split("\n") if value else ()):
+                head = column.header if index == 0 else ""
+                out.write(f"{head:<{label}}{' ' * layout.GAP}{line}".rstrip() + "\n")
 
 
 def _pad(text: str, width: int, right: bool, used: int) -> str:
