@@ -43,43 +43,39 @@ def _registry(
     emit(listing, fmt, json_flag, fields)
 
 
-@app.command(epilog=examples("rknk actors", "rknk actors --fields id,name,claims -f csv"))
-def actors(
-    ctx: typer.Context,
-    limit: LimitOpt = None,
-    fmt: FormatOpt = Format.TABLE,
-    json_flag: JsonOpt = False,
-    fields: FieldsOpt = None,
-    data: DataOpt = None,
-    no_pager: NoPagerOpt = False,
-) -> None:
-    """List actors (states, people, organisations, media) with their aliases and claim counts."""
-    _registry(ctx, data, "actors", fmt, json_flag, fields, limit)
+def _register(kind: str, summary: str, *example_lines: str) -> None:
+    """Add the listing command ``kind``: the three registries take the same options."""
+
+    def listing(
+        ctx: typer.Context,
+        limit: LimitOpt = None,
+        fmt: FormatOpt = Format.TABLE,
+        json_flag: JsonOpt = False,
+        fields: FieldsOpt = None,
+        data: DataOpt = None,
+        no_pager: NoPagerOpt = False,
+    ) -> None:
+        _registry(ctx, data, kind, fmt, json_flag, fields, limit)
+
+    listing.__doc__ = summary
+    app.command(name=kind, epilog=examples(*example_lines))(listing)
 
 
-@app.command(epilog=examples("rknk topics", "rknk topics --json | jq '.[] | {id, claims}'"))
-def topics(
-    ctx: typer.Context,
-    limit: LimitOpt = None,
-    fmt: FormatOpt = Format.TABLE,
-    json_flag: JsonOpt = False,
-    fields: FieldsOpt = None,
-    data: DataOpt = None,
-    no_pager: NoPagerOpt = False,
-) -> None:
-    """List topics with their claim counts."""
-    _registry(ctx, data, "topics", fmt, json_flag, fields, limit)
-
-
-@app.command(epilog=examples("rknk sources", "rknk sources --fields id,archive,sha256"))
-def sources(
-    ctx: typer.Context,
-    limit: LimitOpt = None,
-    fmt: FormatOpt = Format.TABLE,
-    json_flag: JsonOpt = False,
-    fields: FieldsOpt = None,
-    data: DataOpt = None,
-    no_pager: NoPagerOpt = False,
-) -> None:
-    """List the source articles with their publication dates and claim counts."""
-    _registry(ctx, data, "sources", fmt, json_flag, fields, limit)
+_register(
+    "actors",
+    "List actors (states, people, organisations, media) with their aliases and claim counts.",
+    "rknk actors",
+    "rknk actors --fields id,name,claims -f csv",
+)
+_register(
+    "topics",
+    "List topics with their claim counts.",
+    "rknk topics",
+    "rknk topics --json | jq '.[] | {id, claims}'",
+)
+_register(
+    "sources",
+    "List the source articles with their publication dates and claim counts.",
+    "rknk sources",
+    "rknk sources --fields id,archive,sha256",
+)
