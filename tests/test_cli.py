@@ -320,3 +320,24 @@ def test_validate_json_lists_the_problems(fixture_data: Path) -> None:
 def test_every_command_help_has_examples(command: str) -> None:
     code, out, _ = rknk(command, "--help")
     assert code == 0 and "Examples:" in out and f"$ rknk {command}" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["events"],
+        ["search", "Kursk"],
+        ["show", "treaty-signed-2024-06"],
+        ["actors"],
+        ["topics"],
+        ["sources"],
+        ["figures"],
+        ["timeline"],
+        ["stats"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_every_command_that_prints_a_table_takes_no_pager_after_its_name(args: list[str]) -> None:
+    code, out, err = rknk(*args, "--no-pager")
+    assert code == 0, err
+    assert out.strip()

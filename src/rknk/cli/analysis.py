@@ -18,6 +18,7 @@ from rknk.cli.options import (
     FormatOpt,
     JsonOpt,
     LimitOpt,
+    NoPagerOpt,
     ReverseOpt,
     SinceOpt,
     SourceOpt,
@@ -68,6 +69,7 @@ def figures(
     fmt: FormatOpt = Format.TABLE,
     json_flag: JsonOpt = False,
     fields: FieldsOpt = None,
+    no_pager: NoPagerOpt = False,
     data: DataOpt = None,
 ) -> None:
     """Every figure the claims give, side by side: value as hedged, unit, claimants, status, claim and source.
@@ -143,6 +145,7 @@ def timeline(
         ),
     ] = TimelineFormat.TABLE,
     json_flag: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
     data: DataOpt = None,
 ) -> None:
     """Claims on a time axis, grouped by topic (or actor, claimant, source, status), at their true precision.
@@ -198,6 +201,7 @@ def stats(
     source: SourceOpt = None,
     status: StatusOpt = None,
     json_flag: JsonOpt = False,
+    no_pager: NoPagerOpt = False,
     data: DataOpt = None,
 ) -> None:
     """Counts of claims: by topic and status, by source, by month and by claimant, with bar charts.
