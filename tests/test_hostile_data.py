@@ -420,7 +420,7 @@ def test_a_missing_registry_file(data: Path, cache: Path, registry: str) -> None
 
 def test_a_claims_entry_that_is_a_folder(data: Path, cache: Path) -> None:
     (data / "claims" / "odd.json").mkdir()
-    assert_cannot_load(["--data", str(data)], cache, "cannot read", "odd.json")
+    assert_cannot_load(["--data", str(data)], cache, "odd.json", "is not a regular file")
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads files whatever their mode")
@@ -435,14 +435,14 @@ def test_unreadable_files_and_folders(data: Path, cache: Path, target: str) -> N
 
 
 def test_an_unreadable_file_even_as_root(data: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "a.json":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def refusing_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path).endswith("a.json"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refusing_open)
     assert_cannot_load(["--data", str(data)], cache, f"cannot read '{data / 'claims' / 'a.json'}': Permission denied")
 
 

@@ -299,14 +299,14 @@ def test_words_side_by_side_rank_above_scattered_ones() -> None:
     assert search(index, "artillery shells") == ["phrase", "scattered"]
 
 
-def test_ties_are_ordered_by_date_then_id_whatever_the_input_order() -> None:
+def test_ties_put_the_newest_first_whatever_the_input_order() -> None:
     claims = [
         claim("b-late", "Kursk.", date="2024-11"),
         claim("a-late", "Kursk.", date="2024-11"),
         claim("early", "Kursk.", date="2022"),
         claim("range", "Kursk.", date="2022/2024"),
     ]
-    expected = ["early", "range", "a-late", "b-late"]
+    expected = ["b-late", "a-late", "range", "early"]  # as events --reverse
     for seed in range(5):
         random.Random(seed).shuffle(claims)
         assert search(index_of(*claims), "Kursk") == expected
@@ -362,6 +362,14 @@ def test_wanted_claims_are_in_the_top_three(bundled: SearchIndex, spec: dict) ->
             misses.append(f"{case['query']!r}: top three {top}")
     success = 1 - len(misses) / len(spec["queries"])
     assert success >= 0.95, "\n".join(misses)
+
+
+def test_a_limit_gives_the_top_of_the_full_ranking(bundled: SearchIndex) -> None:
+    for case in EVAL["queries"] + HOLDOUT["queries"]:
+        full = [(hit.claim["id"], hit.score) for hit in bundled.results(case["query"])]
+        for limit in (1, 3):
+            top = [(hit.claim["id"], hit.score) for hit in bundled.results(case["query"], limit=limit)]
+            assert top == full[:limit], case["query"]
 
 
 @pytest.mark.parametrize("query", EVAL["nothing"] + HOLDOUT["nothing"])

@@ -28,45 +28,13 @@ def test_claims_keep_file_order_and_all_fields(fixture_data: Path) -> None:
     assert dataset.claims["troops-kursk-2024-11"] == written[0]
 
 
-def test_a_second_load_reads_the_cache_and_an_edit_invalidates_it(
-    fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("RKNK_CACHE_DIR", str(cache))
-    store.load(fixture_data)
-    (cached,) = cache.iterdir()
-    first_key = json.loads(cached.read_text(encoding="utf-8"))["key"]
-
-    path = fixture_data / "claims" / "history.json"
-    claims = json.loads(path.read_text(encoding="utf-8"))
-    claims[0]["statement"] = "Changed statement."
-    path.write_text(json.dumps(claims), encoding="utf-8")
-    dataset = store.load(fixture_data)
-
-    assert dataset.claims["kim-il-sung-installed-1948"]["statement"] == "Changed statement."
-    (cached,) = cache.iterdir()
-    assert json.loads(cached.read_text(encoding="utf-8"))["key"] != first_key
-
-
-def test_a_corrupt_cache_is_ignored_and_rebuilt(
-    fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("RKNK_CACHE_DIR", str(cache))
-    store.load(fixture_data)
-    (cached,) = cache.iterdir()
-    cached.write_text("{not json", encoding="utf-8")
-    assert len(store.load(fixture_data).claims) == 5
-    assert json.loads(cached.read_text(encoding="utf-8"))["key"]
-
-
 def test_an_invalid_folder_is_never_cached(fixture_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
     monkeypatch.setenv("RKNK_CACHE_DIR", str(cache))
     (fixture_data / "claims" / "broken.json").write_text("[", encoding="utf-8")
     with pytest.raises(DataError, match=r"claims/broken\.json:1:2"):
         store.load(fixture_data)
-    assert not cache.exists() or not any(cache.iterdir())
+    assert not cache.exists() or not any(cache.iterdir())  # no index, and no temporary file left
 
 
 def test_an_unwritable_cache_only_costs_speed(
@@ -91,8 +59,10 @@ def test_a_folder_missing_a_part_is_refused(fixture_data: Path, missing: str) ->
         store.load(fixture_data)
 
 
-def test_the_cache_key_changes_with_the_validating_code(fixture_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    files = store.read_folder(fixture_data)
-    before = store._cache_key(files)
-    monkeypatch.setattr(store, "_VALIDATING_CODE", ("models.py",))
-    assert store._cache_key(files) != before
+def test_the_code_key_covers_the_validating_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rknk.index import schema
+
+    before = schema.code_key()
+    assert schema.code_key() == before
+    monkeypatch.setattr(schema, "_VALIDATING_CODE", ("models.py",))
+    assert schema.code_key() != before

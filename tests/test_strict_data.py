@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -160,8 +161,11 @@ def test_verify_refuses_a_quote_that_folds_to_nothing(tmp_path: Path) -> None:
     from rknk import store
     from rknk.verify import verify_dataset
 
-    dataset = store.load(make_data(tmp_path / "d", claims={"claims/a.json": [claim("c-1")]}))
-    dataset.claims["c-1"]["evidence"][0]["quote"] = " \u00a0\n"
+    loaded = store.load(make_data(tmp_path / "d", claims={"claims/a.json": [claim("c-1")]}))
+    blank_quote = loaded.claims["c-1"]
+    blank_quote["evidence"][0]["quote"] = " \u00a0\n"
+    # The index holds only what validated: the blank quote is handed to verify directly.
+    dataset = SimpleNamespace(root=loaded.root, sources=loaded.sources, claims={"c-1": blank_quote})
     archive = tmp_path / "archive"
     archive.mkdir()
     for source in SOURCES:

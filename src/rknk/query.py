@@ -8,13 +8,14 @@ about Belousov).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from rknk.dates import Span, parse_span
 from rknk.errors import UsageError
+from rknk.index.reader import Where
 from rknk.normalize import fold
-from rknk.records import ClaimRecord
+from rknk.records import ClaimRecord, involved
 from rknk.store import Dataset
 
 
@@ -98,11 +99,6 @@ def resolve_status(name: str) -> str:
     raise UsageError(f"unknown status '{name}'{_suggest(name, STATUSES)}; choose from {', '.join(STATUSES)}")
 
 
-def involved(claim: ClaimRecord) -> set[str]:
-    """Actor ids a claim involves: its actors and the actors among its claimants."""
-    return {*claim["actors"], *claimant_ids(claim)}
-
-
 def claimant_ids(claim: ClaimRecord) -> set[str]:
     """Actor ids of who asserts a claim (claimants given only as text have none)."""
     return {c["actor"] for c in claim["claimants"] if c["actor"]}
@@ -133,6 +129,33 @@ def matches(claim: ClaimRecord, filters: Filters) -> bool:
     return True
 
 
+def _where(filters: Filters) -> Where:
+    return Where(
+        since=filters.since.first.isoformat() if filters.since else None,
+        until=filters.until.last.isoformat() if filters.until else None,
+        actor_groups=filters.actor_groups,
+        topics=filters.topics,
+        sources=filters.sources,
+        statuses=filters.statuses,
+        claimant_groups=filters.claimant_groups,
+    )
+
+
+def select_indexed(
+    dataset: Dataset, filters: Filters, *, newest_first: bool = False, limit: int | None = None
+) -> Iterator[ClaimRecord]:
+    """Claims passing ``filters`` in chronological order (or newest first), read from the
+    index as they are consumed; the same claims and order as :func:`select`."""
+    return dataset.index.select(_where(filters), newest_first=newest_first, limit=limit)
+
+
+def allowed_numbers(dataset: Dataset, filters: Filters) -> set[int] | None:
+    """The index numbers of the claims passing ``filters``, or None when nothing is filtered."""
+    if filters == Filters():
+        return None
+    return dataset.index.numbers_where(_where(filters))
+
+
 def chronological_key(claim: ClaimRecord) -> tuple[str, str, str]:
     """Sort key: first day, then last day, then id, so equal dates keep a stable order."""
     span = parse_span(claim["date"])
@@ -149,5 +172,5 @@ def closest_ids(dataset: Dataset, wanted: str, limit: int = 3) -> Sequence[str]:
     """The claim ids most like ``wanted``, for an unknown-id message."""
     from rapidfuzz import fuzz, process
 
-    hits = process.extract(wanted, list(dataset.claims), scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
+    hits = process.extract(wanted, dataset.index.ids(), scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
     return [hit[0] for hit in hits]

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from rknk import jsontext
 from rknk.dates import iso_bounds
 from rknk.figures import Figure, quantity_text
-from rknk.records import ActorRecord, ClaimantRecord, ClaimRecord, SourceRecord, TopicRecord
+from rknk.lazy import Streamed
+from rknk.records import ActorRecord, ClaimantRecord, ClaimRecord, JsonRecord, SourceRecord, TopicRecord, output_record
 from rknk.render.listing import Column, Listing, as_text
 from rknk.search import Hit
 from rknk.store import Dataset
@@ -27,12 +29,8 @@ _MODEL_FIELDS = tuple(ClaimRecord.__annotations__)
 CLAIM_FIELDS = ("id", "date", "date_start", "date_end", *_MODEL_FIELDS[2:])
 
 
-def claim_record(claim: ClaimRecord) -> dict[str, Any]:
-    """A claim for machine output: its data unchanged, plus ``date_start`` and ``date_end``."""
-    start, end = iso_bounds(claim["date"])
-    record: dict[str, Any] = {"id": claim["id"], "date": claim["date"], "date_start": start, "date_end": end}
-    record.update(claim)
-    return record
+#: A claim for machine output: its data unchanged, plus ``date_start`` and ``date_end``.
+claim_record = output_record
 
 
 def actor_names(dataset: Dataset, ids: Iterable[str]) -> str:
@@ -78,12 +76,27 @@ def _outlet(dataset: Dataset, source_id: str) -> str:
     return source["outlet"].split(" (")[0] if source else source_id
 
 
-def claims(dataset: Dataset, records: Sequence[ClaimRecord]) -> Listing:
-    return Listing([claim_record(claim) for claim in records], CLAIM_FIELDS, _claim_columns(dataset))
+def claims(dataset: Dataset, records: Iterable[ClaimRecord]) -> Listing:
+    """Claims as listed by ``events``; an iterator is read as the output is written."""
+    return Listing(Streamed(map(_claim_out, records)), CLAIM_FIELDS, _claim_columns(dataset))
 
 
-def hits(dataset: Dataset, found: Sequence[Hit], explain: bool) -> Listing:
-    records = [{**claim_record(hit.claim), "score": hit.score, "why": [str(why) for why in hit.why]} for hit in found]
+def _claim_out(claim: ClaimRecord) -> Mapping[str, Any]:
+    # A row from the index is stored as output writes it already.
+    return claim if isinstance(claim, JsonRecord) else claim_record(claim)
+
+
+def _hit_record(hit: Hit) -> Mapping[str, Any]:
+    why = [str(why) for why in hit.why]
+    if isinstance(hit.claim, JsonRecord):  # keeps the stored JSON text for machine output
+        return hit.claim.extended(f'"score": {float(hit.score)!r}, "why": {jsontext.strings(why)}')
+    return {**claim_record(hit.claim), "score": hit.score, "why": why}
+
+
+def hits(dataset: Dataset, found: Iterable[Hit], explain: bool) -> Listing:
+    """Search hits, with their scores and reasons; read as the output is written."""
+    records = Streamed(map(_hit_record, found))
+
     # With --explain the reasons go under each statement on a terminal: a column of
     # their own would squeeze both. The score is the number JSON and CSV carry.
     columns = (

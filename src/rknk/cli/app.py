@@ -115,7 +115,7 @@ app = typer.Typer(
         "rknk events --actor Belousov --json | jq '.[].statement'",
     )
     + "\n\n\b\nEnvironment: RKNK_DATA (data folder), RKNK_CACHE_DIR (cache folder),\n"
-    + "RKNK_NO_CACHE=1 (always validate), RKNK_DEBUG=1 (tracebacks), NO_COLOR.",
+    + "RKNK_NO_CACHE=1 (no index cache), RKNK_DEBUG=1 (tracebacks), NO_COLOR.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

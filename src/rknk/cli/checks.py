@@ -39,6 +39,7 @@ def validate(
     Exit 1 if there is any problem.
     """
     from rknk import store
+    from rknk.datafiles import shown
 
     if path is not None and data is not None:
         raise UsageError("give the data folder once: as PATH or with --data")
@@ -53,8 +54,8 @@ def validate(
     else:
         report_lines(str(problem) for problem in problems)
     if problems:
-        raise DataError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in '{root}'")
-    message(f"'{root}' is valid.")
+        raise DataError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in '{shown(root)}'")
+    message(f"'{shown(root)}' is valid.")
 
 
 #: What ``rknk schema`` can print: the data files (any kind, or one), or the JSON output.

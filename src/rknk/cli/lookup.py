@@ -74,9 +74,8 @@ def events(
 
     dataset = load_dataset(ctx, data)
     filters = make_filters(dataset, since, until, actor, topic, source, status, claimant)
-    found = query.select(dataset.claims.values(), filters, newest_first=reverse)
-    listing = views.claims(dataset, found[:limit] if limit is not None else found)
-    emit(listing, fmt, json_flag, fields, envelope_of=dataset.root if envelope else None)
+    found = query.select_indexed(dataset, filters, newest_first=reverse, limit=limit)
+    emit(views.claims(dataset, found), fmt, json_flag, fields, envelope_of=dataset.root if envelope else None)
 
 
 @app.command(
@@ -115,11 +114,11 @@ def search(
 ) -> None:
     """Search claims: statements, quotes, actor names and aliases, places, tags and numbers.
 
-    Typos are tolerated; results are ranked by score, then date, then id.
+    Typos are tolerated; results are ranked by score, equal scores newest first.
     """
     from rknk import query, views
     from rknk.normalize import fold
-    from rknk.search import MAX_QUERY_LENGTH, SearchIndex
+    from rknk.search import MAX_QUERY_LENGTH, Searcher
 
     if text == "-":
         text = read_stdin()
@@ -129,10 +128,13 @@ def search(
         raise UsageError(f"the search query is {len(text)} characters long; the limit is {MAX_QUERY_LENGTH}")
     dataset = load_dataset(ctx, data)
     filters = make_filters(dataset, since, until, actor, topic, source, status, claimant)
-    candidates = [claim for claim in dataset.claims.values() if query.matches(claim, filters)]
-    found = SearchIndex(candidates, dataset.actors, dataset.topics).search(text)
-    found = found[::-1] if reverse else found
-    listing = views.hits(dataset, found[:limit] if limit is not None else found, explain)
+    searcher = Searcher(dataset.index, dataset.actors, dataset.topics)
+    allowed = query.allowed_numbers(dataset, filters)
+    # Reversed, the weakest matches come first: the limit is taken after reversing.
+    found = searcher.results(text, allowed=allowed, limit=None if reverse else limit)
+    if reverse:
+        found = found[::-1][:limit] if limit is not None else found[::-1]
+    listing = views.hits(dataset, found, explain)
     emit(listing, fmt, json_flag, fields, envelope_of=dataset.root if envelope else None)
 
 

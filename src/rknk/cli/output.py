@@ -170,6 +170,8 @@ def emit(
     if not listing.records and fmt is Format.TABLE:
         message(nothing)
         return
+    if not fmt.is_machine:  # people's formats size columns over every row: read them all
+        listing = listing._replace(records=list(listing.records))
     out = output_stream(fmt)
     if envelope_of is not None:
         from rknk.provenance import provenance

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import typer
 
 from rknk.cli.app import app
@@ -22,21 +20,15 @@ def _registry(
     fields: str | None,
     limit: int | None,
 ) -> None:
-    from rknk import query, views
+    from rknk import views
 
     dataset = load_dataset(ctx, data)
-    claims = dataset.claims.values()
-    counts: Counter[str] = Counter()
+    counts = dataset.counts(kind)
     if kind == "actors":
-        for claim in claims:
-            counts.update(query.involved(claim))
         listing = views.actors(dataset, counts)
     elif kind == "topics":
-        counts.update(claim["topic"] for claim in claims)
         listing = views.topics(dataset, counts)
     else:
-        for claim in claims:
-            counts.update({e["source"] for e in claim["evidence"]})
         listing = views.sources(dataset, counts)
     if limit is not None:
         listing = listing._replace(records=listing.records[:limit])

@@ -7,31 +7,45 @@ without it the output stays a bare array, as scripts expect.
 
 from __future__ import annotations
 
-import json
-import re
 from typing import TYPE_CHECKING, Any, TextIO
 
+from rknk import jsontext
+from rknk.records import JsonRecord
 from rknk.render.listing import Listing
 
 if TYPE_CHECKING:
     from rknk.provenance import Provenance
 
-# Characters JSON may carry raw but that break line-based tools (U+2028, U+2029,
-# NEL), act on a terminal (C1 controls, DEL), reorder text (bidi controls) or
-# cannot be encoded at all (lone surrogates). They are written as \\u escapes:
-# the parsed data is unchanged, the bytes on the wire are harmless.
-_ESCAPE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
-
 
 def dumps(value: Any, indent: int | None = None) -> str:
-    """JSON text for ``value``: readable UTF-8 for letters, escapes for anything unsafe."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _ESCAPE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    """JSON text for ``value``: readable UTF-8 for letters, escapes for anything unsafe.
+
+    A record read from the index (:class:`JsonRecord`) carries that text
+    already, made by the same rules: with no indent it is written as it is.
+    """
+    if indent is None and isinstance(value, JsonRecord):
+        return value.json
+    return jsontext.dumps(value, indent)
 
 
 def render(listing: Listing, out: TextIO) -> None:
-    value = listing.records[0] if listing.single and len(listing.records) == 1 else list(listing.records)
-    out.write(dumps(value, indent=2) + "\n")
+    """One object for ``show``; else an array, streamed a record at a time.
+
+    On a terminal the array is indented for reading. Elsewhere each record is
+    one compact line inside the array: still one JSON document, written by the
+    C encoder (an indented dump runs in pure Python, several times slower).
+    """
+    if listing.single and len(listing.records) == 1:
+        out.write(dumps(listing.records[0], indent=2) + "\n")
+        return
+    if out.isatty():
+        out.write(dumps(list(listing.records), indent=2) + "\n")
+        return
+    opening = "[\n"
+    for record in listing.records:
+        out.write(opening + dumps(record))
+        opening = ",\n"
+    out.write("[]\n" if opening == "[\n" else "\n]\n")
 
 
 def render_envelope(listing: Listing, provenance: Provenance, out: TextIO) -> None:

@@ -1,4 +1,9 @@
-"""``--format jsonl``: one compact JSON object a line, flushed per record for streaming."""
+"""``--format jsonl``: one compact JSON object a line, streamed.
+
+Lines leave as the stream's buffer fills (every line on a terminal, which is
+line-buffered): a large answer starts at once and is not slowed by a system
+call per record.
+"""
 
 from __future__ import annotations
 
@@ -11,4 +16,3 @@ from rknk.render.listing import Listing
 def render(listing: Listing, out: TextIO) -> None:
     for record in listing.records:
         out.write(dumps(record) + "\n")
-        out.flush()

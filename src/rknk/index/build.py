@@ -1,0 +1,246 @@
+"""Writing data files into the index: validated one file at a time, so memory stays flat.
+
+A cold build writes every file into an empty index; an update replaces the
+rows of the claims files that changed. Both validate exactly what ``rknk
+validate`` checks: the registries first, then each claims file against them
+(schema, references, ids unique across files), then the ``related`` links
+across the whole folder in one query. Any problem aborts the write with a
+:class:`DataError`, so an index only ever holds a valid folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from array import array
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rknk.datafiles import REGISTRY_FILES, read_file, shown
+from rknk.errors import DataError, Problem
+from rknk.index import schema
+from rknk.index.prepare import Context, Prepared, prepare
+from rknk.index.rows import actor_texts
+from rknk.index.schema import RACY_NS
+
+try:
+    from _blake2 import blake2b
+except ImportError:  # other Python implementations
+    from hashlib import blake2b
+
+
+def _chunks(items: Sequence[Any], size: int = 900) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class Writer:
+    """Writes validated files into an open index connection, inside the caller's transaction."""
+
+    def __init__(self, connection: sqlite3.Connection, root: Path, started_ns: int) -> None:
+        from rknk.validate import References
+
+        self.db = connection
+        self.root = root
+        self.started_ns = started_ns
+        self.problems: list[Problem] = []
+        self.invalid_ids: set[str] = set()
+        self.new_claims: list[int] = []
+        registry = {kind: [json.loads(text) for (text,) in self._registry(kind)] for kind in schema_kinds()}
+        topics = {topic["id"]: topic for topic in registry["topics"]}
+        self.context = Context(
+            topics,
+            actor_texts(registry["actors"]),
+            References(
+                frozenset(a["id"] for a in registry["actors"]),
+                frozenset(topics),
+                frozenset(s["id"] for s in registry["sources"]),
+            ),
+        )
+        row = self.db.execute("SELECT max(number) FROM claims").fetchone()
+        self.next_number = (row[0] or 0) + 1
+
+    def _registry(self, kind: str) -> Iterable[tuple[str]]:
+        return self.db.execute("SELECT json FROM registry WHERE kind = ? ORDER BY position", (kind,))
+
+    def _record_file(self, prepared: Prepared) -> int:
+        signature = prepared.signature
+        racy = self.started_ns - max(signature.mtime_ns, signature.ctime_ns) < RACY_NS
+        row = (os_name(prepared.name), *signature, int(racy), prepared.digest)
+        self.db.execute(
+            "INSERT INTO files (name, size, mtime_ns, ctime_ns, inode, device, racy, digest) VALUES (?,?,?,?,?,?,?,?)",
+            row,
+        )
+        return int(self.db.execute("SELECT number FROM files WHERE name = ?", (row[0],)).fetchone()[0])
+
+    def remove_file(self, number: int) -> list[str]:
+        """Delete a file's rows; return the ids of the claims it held."""
+        db = self.db
+        ids = [claim_id for (claim_id,) in db.execute("SELECT id FROM claims WHERE file = ?", (number,))]
+        for table in ("claim_actors", "claim_sources", "related"):
+            db.execute(f"DELETE FROM {table} WHERE claim IN (SELECT number FROM claims WHERE file = ?)", (number,))
+        db.execute("DELETE FROM texts WHERE number IN (SELECT number FROM claims WHERE file = ?)", (number,))
+        db.execute("DELETE FROM claims WHERE file = ?", (number,))
+        db.execute(
+            "UPDATE vocabulary SET files = files - 1 WHERE word IN (SELECT word FROM postings WHERE file = ?)",
+            (number,),
+        )
+        db.execute("DELETE FROM vocabulary WHERE files <= 0")
+        db.execute("DELETE FROM postings WHERE file = ?", (number,))
+        db.execute("DELETE FROM files WHERE number = ?", (number,))
+        return ids
+
+    def add_claims_file(self, name: str, path: Path, *, count_words: bool) -> int:
+        """Prepare one claims file here and write it (see :meth:`write`)."""
+        return self.write(prepare(name, path, self.context), count_words=count_words)
+
+    def write(self, prepared: Prepared, *, count_words: bool) -> int:
+        """Write a prepared claims file's rows; return how many claims it held.
+
+        Problems, the file's own and ids it shares with files already written,
+        are collected in :attr:`problems`; a file with any is not written.
+        ``count_words`` keeps the vocabulary up to date as it goes (an update);
+        a cold build counts every word once at the end instead.
+        """
+        where = shown(prepared.name)
+        self.invalid_ids |= prepared.invalid_ids
+        problems = prepared.problems
+        for chunk in _chunks([row[0] for row in prepared.claims]):
+            marks = ",".join("?" * len(chunk))
+            for claim_id, file_name in self.db.execute(
+                f"SELECT c.id, f.name FROM claims c JOIN files f ON f.number = c.file WHERE c.id IN ({marks})", chunk
+            ):
+                message = f"duplicate claim id, first defined in {shown(os.fsdecode(file_name))}"
+                problems.append(Problem(where, message, path="id", claim=claim_id))
+        if problems:
+            self.problems.extend(problems)
+            return len(prepared.claims)
+        base = self.next_number
+        self.next_number += len(prepared.claims)
+        self.new_claims.extend(range(base, self.next_number))
+        file_number = self._record_file(prepared)
+        db = self.db
+        db.executemany(
+            "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?)",
+            ((base + row[1], row[0], file_number, *row[1:]) for row in prepared.claims),
+        )
+        for table, rows in (("claim_actors", prepared.actors), ("claim_sources", prepared.sources)):
+            db.executemany(f"INSERT INTO {table} VALUES (?,?)", ((base + n, value) for n, value in rows))
+        db.executemany("INSERT INTO related VALUES (?,?)", ((base + n, target) for n, target in prepared.related))
+        db.executemany("INSERT INTO texts VALUES (?,?,?,?)", ((base + n, *rest) for n, *rest in prepared.texts))
+        db.executemany(
+            "INSERT INTO postings VALUES (?,?,?,?)",
+            ((file_number, word, _shifted(numbers, base), codes) for word, numbers, codes in prepared.postings),
+        )
+        if count_words:
+            db.executemany(
+                "INSERT INTO vocabulary VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET files = files + 1",
+                ((word,) for word, _, _ in prepared.postings),
+            )
+        return len(prepared.claims)
+
+    def check_related(self, removed: Iterable[str]) -> None:
+        """Report ``related`` links to claims that do not exist: from the claims just
+        written, and from any claim to the ``removed`` ids."""
+        db = self.db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS checked (claim INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM checked")
+        db.executemany("INSERT OR IGNORE INTO checked VALUES (?)", ((n,) for n in self.new_claims))
+        for chunk in _chunks(list(dict.fromkeys(removed))):
+            marks = ",".join("?" * len(chunk))
+            db.execute(f"INSERT OR IGNORE INTO checked SELECT claim FROM related WHERE target IN ({marks})", chunk)
+        broken = db.execute(
+            """SELECT c.id, c.json, r.target, f.name FROM checked k JOIN related r ON r.claim = k.claim
+               JOIN claims c ON c.number = r.claim JOIN files f ON f.number = c.file
+               WHERE NOT EXISTS (SELECT 1 FROM claims t WHERE t.id = r.target) ORDER BY c.number"""
+        ).fetchall()
+        for claim_id, text, target, file_name in broken:
+            if target in self.invalid_ids:
+                continue
+            position = json.loads(text)["related"].index(target)
+            self.problems.append(
+                Problem(
+                    shown(os.fsdecode(file_name)),
+                    f"unknown claim '{target}'",
+                    path=f"related[{position}]",
+                    claim=claim_id,
+                )
+            )
+
+    def finish(self) -> None:
+        """Raise the problems found, if any; else store the claims' chronological ranks."""
+        if self.problems:
+            first = self.problems[0]
+            more = len(self.problems) - 1
+            extra = f" (and {more} more)" if more else ""
+            root = shown(self.root)
+            raise DataError(
+                f"data in '{root}' is invalid: {first}{extra}; run 'rknk validate {root}' for every problem",
+                tuple(self.problems),
+            )
+        db = self.db
+        top = db.execute("SELECT max(number) FROM claims").fetchone()[0] or 0
+        ranks = array("q", bytes(8 * (top + 1)))
+        for rank, (number,) in enumerate(db.execute("SELECT number FROM claims ORDER BY first, last, id")):
+            ranks[number] = rank
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('ranks', ?)", (ranks.tobytes(),))
+
+
+def _shifted(numbers: bytes, base: int) -> bytes:
+    """Positions in a file (packed) made claim numbers, by adding the file's first number."""
+    return array("q", map(base.__add__, array("q", numbers))).tobytes()
+
+
+def schema_kinds() -> tuple[str, ...]:
+    return tuple(name.removesuffix(".json") for name in REGISTRY_FILES)
+
+
+def os_name(name: str) -> bytes:
+    """A data file's relative name as the bytes the file system holds."""
+    return os.fsencode(name)
+
+
+def write_registries(db: sqlite3.Connection, root: Path, started_ns: int) -> None:
+    """Validate the registries and write them, with their signatures, into an empty index.
+
+    Raises :class:`DataError` if they are invalid.
+    """
+    from rknk.validate import validate_registries
+
+    read = [(name, *read_file(root / name, name)) for name in REGISTRY_FILES]
+    records = validate_registries([(name, content) for name, content, _ in read])
+    if records.problems:
+        first = records.problems[0]
+        more = len(records.problems) - 1
+        extra = f" (and {more} more)" if more else ""
+        raise DataError(
+            f"data in '{shown(root)}' is invalid: {first}{extra}; run 'rknk validate {shown(root)}' for every problem",
+            tuple(records.problems),
+        )
+    for kind, items in (("sources", records.sources), ("actors", records.actors), ("topics", records.topics)):
+        db.executemany(
+            "INSERT INTO registry VALUES (?,?,?,?)",
+            ((kind, position, item["id"], json.dumps(item, ensure_ascii=False)) for position, item in enumerate(items)),
+        )
+    for name, content, signature in read:
+        racy = started_ns - max(signature.mtime_ns, signature.ctime_ns) < RACY_NS
+        db.execute(
+            "INSERT INTO files (name, size, mtime_ns, ctime_ns, inode, device, racy, digest) VALUES (?,?,?,?,?,?,?,?)",
+            (os_name(name), *signature, int(racy), blake2b(content).digest()),
+        )
+
+
+def create(db: sqlite3.Connection) -> None:
+    """Create the tables of an empty index (its secondary indexes come with :func:`create_indexes`)."""
+    for statement in schema.TABLES:
+        db.execute(statement)
+
+
+def create_indexes(db: sqlite3.Connection) -> None:
+    """Create the secondary indexes of a cold build and count its vocabulary."""
+    for statement in schema.INDEXES[:-1]:
+        db.execute(statement)
+    db.execute("INSERT INTO vocabulary SELECT word, count(*) FROM postings GROUP BY word")
+    db.execute(schema.INDEXES[-1])

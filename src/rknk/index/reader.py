@@ -1,0 +1,222 @@
+"""Reading the embedded index: one claim, claims in date order under filters, and what search needs.
+
+Every method reads only the rows it answers with, through the table's
+B-tree indexes, so a lookup costs about the same for a hundred claims as for
+a million. Claims bound for output (:meth:`Index.select`, :meth:`Index.by_number`)
+come back as :class:`rknk.records.JsonRecord`, which keeps the JSON text the
+index stores, so machine output writes it as it is; the others as plain dicts.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple, cast
+
+from rknk.records import ActorRecord, ClaimRecord, JsonRecord, SourceRecord, TopicRecord
+
+#: Claims fetched per query when many are wanted by number.
+_CHUNK = 500
+#: Page cache of a reading connection, in KiB (memory is taken only as pages are read).
+READ_CACHE_KIB = 65536
+
+
+def _claim(text: str) -> ClaimRecord:
+    """A claim kept as its JSON text, as machine output writes it (with ``date_start``
+    and ``date_end``, see :func:`rknk.records.output_record`): for rows going straight to output."""
+    return cast(ClaimRecord, JsonRecord(text))
+
+
+def _parsed(text: str) -> ClaimRecord:
+    """A claim as a plain dict of its own fields: for everything else."""
+    record = json.loads(text)
+    del record["date_start"], record["date_end"]
+    return cast(ClaimRecord, record)
+
+
+class Where(NamedTuple):
+    """Which claims a lookup keeps. ``since`` and ``until`` are ISO days: a claim is kept
+    if its span ends on or after ``since`` and starts on or before ``until``. Every actor
+    group must share an actor with the claim, and every claimant group an actor among its
+    claimants; any topic, source or status listed may match."""
+
+    since: str | None = None
+    until: str | None = None
+    actor_groups: Iterable[Iterable[str]] = ()
+    topics: Iterable[str] = ()
+    sources: Iterable[str] = ()
+    statuses: Iterable[str] = ()
+    claimant_groups: Iterable[Iterable[str]] = ()
+
+    def sql(self) -> tuple[str, list[str]]:
+        """A WHERE clause over ``claims c`` and its values."""
+        clauses: list[str] = []
+        values: list[str] = []
+
+        def any_of(template: str, items: Iterable[str]) -> None:
+            listed = sorted(set(items))
+            if listed:
+                clauses.append(template.format(",".join("?" * len(listed))))
+                values.extend(listed)
+
+        if self.since is not None:
+            clauses.append("last >= ?")
+            values.append(self.since)
+        if self.until is not None:
+            clauses.append("first <= ?")
+            values.append(self.until)
+        any_of("topic IN ({})", self.topics)
+        any_of("status IN ({})", self.statuses)
+        any_of("EXISTS (SELECT 1 FROM claim_sources s WHERE s.claim = c.number AND s.source IN ({}))", self.sources)
+        for group in self.actor_groups:
+            any_of("EXISTS (SELECT 1 FROM claim_actors a WHERE a.claim = c.number AND a.actor IN ({}))", group)
+        for group in self.claimant_groups:  # rare: read from the claim's own JSON
+            any_of(
+                "EXISTS (SELECT 1 FROM json_each(c.json, '$.claimants') k"
+                " WHERE json_extract(k.value, '$.actor') IN ({}))",
+                group,
+            )
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), values
+
+
+class Index:
+    """An open, current index of one data folder."""
+
+    def __init__(self, connection: sqlite3.Connection, root: Path) -> None:
+        self.db = connection
+        # A large answer reads rows all over the table; SQLite's default 2 MB page
+        # cache would read the same inner pages of its B-tree again and again.
+        connection.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
+        self.root = root
+        self._ranks: array[int] | None = None
+
+    # -- registries and claims -------------------------------------------------
+
+    def registry(self, kind: str) -> list[dict[str, Any]]:
+        """``sources``, ``actors`` or ``topics``, in file order."""
+        rows = self.db.execute("SELECT json FROM registry WHERE kind = ? ORDER BY position", (kind,))
+        return [json.loads(text) for (text,) in rows]
+
+    def sources(self) -> dict[str, SourceRecord]:
+        return {item["id"]: cast(SourceRecord, item) for item in self.registry("sources")}
+
+    def actors(self) -> dict[str, ActorRecord]:
+        return {item["id"]: cast(ActorRecord, item) for item in self.registry("actors")}
+
+    def topics(self) -> dict[str, TopicRecord]:
+        return {item["id"]: cast(TopicRecord, item) for item in self.registry("topics")}
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+    def counts(self, kind: str) -> Counter[str]:
+        """Claims per actor involved (``actors``), per source cited (``sources``) or per topic (``topics``)."""
+        sql = {
+            "actors": "SELECT actor, count(*) FROM claim_actors GROUP BY actor",
+            "sources": "SELECT source, count(*) FROM claim_sources GROUP BY source",
+            "topics": "SELECT topic, count(*) FROM claims GROUP BY topic",
+        }[kind]
+        return Counter(dict(self.db.execute(sql).fetchall()))
+
+    def claim(self, claim_id: str) -> ClaimRecord | None:
+        """One claim by id, or None."""
+        row = self.db.execute("SELECT json FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        return _parsed(row[0]) if row else None
+
+    def has(self, claim_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is not None
+
+    def ids(self) -> list[str]:
+        return [claim_id for (claim_id,) in self.db.execute("SELECT id FROM claims ORDER BY number")]
+
+    def in_file_order(self) -> Iterator[ClaimRecord]:
+        """Every claim, file by file (files by name), each file's claims in order."""
+        rows = self.db.execute(
+            "SELECT c.json FROM claims c JOIN files f ON f.number = c.file ORDER BY f.name, c.position"
+        )
+        for (text,) in rows:
+            yield _parsed(text)
+
+    def by_number(self, numbers: Sequence[int]) -> list[ClaimRecord]:
+        """The claims with these numbers, in the order given."""
+        found: dict[int, str] = {}
+        for start in range(0, len(numbers), _CHUNK):
+            chunk = numbers[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(f"SELECT number, json FROM claims WHERE number IN ({marks})", chunk))
+        return [_claim(found[number]) for number in numbers]
+
+    def select(self, where: Where, *, newest_first: bool = False, limit: int | None = None) -> Iterator[ClaimRecord]:
+        """Claims passing ``where``, in date order (first day, last day, id), read as they stream."""
+        clause, values = where.sql()
+        order = "DESC" if newest_first else "ASC"
+        sql = f"SELECT json FROM claims c {clause} ORDER BY first {order}, last {order}, id {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        for (text,) in self.db.execute(sql, values):
+            yield _claim(text)
+
+    def numbers_where(self, where: Where) -> set[int]:
+        """The numbers of the claims passing ``where``."""
+        clause, values = where.sql()
+        return {number for (number,) in self.db.execute(f"SELECT number FROM claims c {clause}", values)}
+
+    # -- search ------------------------------------------------------------------
+
+    def postings(self, word: str) -> dict[int, int]:
+        """Claim number -> code of the strongest field holding ``word`` (see rknk.index.rows)."""
+        found: dict[int, int] = {}
+        for numbers, fields in self.db.execute("SELECT numbers, fields FROM postings WHERE word = ?", (word,)):
+            found.update(zip(array("q", numbers), fields, strict=True))
+        return found
+
+    def has_word(self, word: str) -> bool:
+        return self.db.execute("SELECT 1 FROM vocabulary WHERE word = ?", (word,)).fetchone() is not None
+
+    def prefixed(self, start: str) -> list[str]:
+        """Indexed words starting with ``start`` (``start`` itself included), sorted."""
+        rows = self.db.execute(
+            "SELECT word FROM vocabulary WHERE word >= ? AND word < ? ORDER BY word", (start, start + "\x7f")
+        )
+        return [word for (word,) in rows]
+
+    def near_words(self, word: str, edits: int) -> list[list[str]]:
+        """Indexed words at most ``edits`` letters longer or shorter than ``word``: one sorted
+        list per length."""
+        found = []
+        for length in range(max(1, len(word) - edits), len(word) + edits + 1):
+            # Joined by SQLite and split once: a million words, not a million rows through Python.
+            (joined,) = self.db.execute(
+                "SELECT group_concat(word, ' ') FROM (SELECT word FROM vocabulary WHERE length(word) = ?)", (length,)
+            ).fetchone()
+            found.append(joined.split() if joined else [])
+        return found
+
+    def claims_of(self, actor: str) -> list[int]:
+        """Numbers of the claims involving ``actor``."""
+        rows = self.db.execute("SELECT claim FROM claim_actors WHERE actor = ?", (actor,))
+        return [number for (number,) in rows]
+
+    def texts(self, numbers: Iterable[int]) -> dict[int, tuple[str, int, int]]:
+        """Claim number -> its folded text and where its other texts and its names begin."""
+        wanted = list(numbers)
+        found: dict[int, tuple[str, int, int]] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for number, text, others, names in self.db.execute(
+                f"SELECT number, text, others, names FROM texts WHERE number IN ({marks})", chunk
+            ):
+                found[number] = (text, others, names)
+        return found
+
+    def ranks(self) -> array[int]:
+        """Each claim number's place in date-then-id order."""
+        if self._ranks is None:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'ranks'").fetchone()
+            self._ranks = array("q", row[0] if row else b"")
+        return self._ranks

@@ -1,0 +1,96 @@
+"""A claim as the search index sees it: its words by field, and its folded texts.
+
+Shared by the embedded index, which stores this per claim, and by the search
+over claims held in memory, so both find exactly the same words in the same
+fields. The fields come weakest first; where a word is in several fields, the
+strongest (latest) one is kept, so each word of a claim has one field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+from rknk.normalize import fold
+from rknk.records import ActorRecord, ClaimRecord, TopicRecord
+
+#: Every field search looks in, weakest first; a field's code is its position.
+FIELDS = ("id", "note", "claimant", "topic", "quote", "tag", "actor", "quantity", "place", "statement")
+FIELD_CODES = {name: code for code, name in enumerate(FIELDS)}
+#: Added to the code of a word whose strongest field is an actor's name when the
+#: claim's own texts hold it too, so search knows without reading the texts.
+OWN_TOO = 16
+_ACTOR = FIELD_CODES["actor"]
+
+
+def claim_fields(
+    claim: ClaimRecord, actor_ids: Iterable[str], topics: Mapping[str, TopicRecord], actor_texts: Mapping[str, str]
+) -> Iterable[tuple[str, str]]:
+    """A claim's texts by field, in the order of :data:`FIELDS`, with the texts of its actors."""
+    yield "id", claim["id"]
+    if claim["note"]:
+        yield "note", claim["note"]
+    for claimant in claim["claimants"]:
+        if claimant["text"]:
+            yield "claimant", claimant["text"]
+    topic = topics.get(claim["topic"])
+    yield "topic", claim["topic"] + (" " + topic["label"] if topic else "")
+    for evidence in claim["evidence"]:
+        yield "quote", evidence["quote"]
+    for tag in claim["tags"]:
+        yield "tag", tag
+    for actor_id in actor_ids:
+        if actor_id in actor_texts:
+            yield "actor", actor_texts[actor_id]
+    for quantity in claim["quantities"]:
+        value = quantity["value"]
+        number = str(int(value)) if float(value).is_integer() else str(value)
+        yield "quantity", f"{number} {quantity['unit']}"
+    for place in claim["places"]:
+        yield "place", place
+    yield "statement", claim["statement"]
+
+
+class Analysis(NamedTuple):
+    """What search needs of one claim.
+
+    ``words`` maps each folded word to the code of the strongest field holding
+    it (plus :data:`OWN_TOO` for an actor's name also in the claim's own
+    texts). ``text`` is every folded text between spaces and bars: the
+    statement first, its other texts from ``others``, its actors' names from
+    ``names``, so a phrase can be looked for in the statement, in the claim's
+    own texts, or anywhere.
+    """
+
+    words: dict[str, int]
+    text: str
+    others: int
+    names: int
+
+
+def analyse(
+    claim: ClaimRecord, actor_ids: Iterable[str], topics: Mapping[str, TopicRecord], actor_texts: Mapping[str, str]
+) -> Analysis:
+    """Analyse one claim; ``actor_texts`` holds each actor's names, already folded."""
+    words: dict[str, int] = {}
+    own: list[str] = []
+    names: list[str] = []
+    for name, text in claim_fields(claim, actor_ids, topics, actor_texts):
+        if name == "actor":
+            names.append(text)
+        else:
+            text = fold(text)
+            own.append(text)
+        words.update(dict.fromkeys(text.split(), FIELD_CODES[name]))
+    for word in " ".join(own).split():
+        if words[word] == _ACTOR:
+            words[word] = _ACTOR + OWN_TOO
+    statement = " " + own.pop() + " |"
+    others = " " + " | ".join(own) + " |"
+    named = " " + " | ".join(names) + " \n"
+    return Analysis(words, statement + others + named, len(statement), len(statement) + len(others))
+
+
+def actor_texts(actors: Iterable[ActorRecord]) -> dict[str, str]:
+    """Each actor's name and aliases as one folded text, as :func:`analyse` takes them."""
+    return {actor["id"]: fold(" ".join((actor["name"], *actor["aliases"]))) for actor in actors}

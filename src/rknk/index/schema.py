@@ -1,0 +1,123 @@
+"""The tables of the embedded index, and what makes an index file current.
+
+The index is a private, derived SQLite file: the JSON data files stay the
+source of truth. Its layout is not a public contract (the SQLite export is);
+:data:`FORMAT` changes whenever it does, and an index of another format, or
+written by other validating code or library versions, is rebuilt.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import suppress
+from importlib.util import find_spec
+from pathlib import Path
+
+try:  # CPython's own BLAKE2 loads in a tenth of the time of hashlib's OpenSSL bindings.
+    from _blake2 import blake2b
+except ImportError:  # other Python implementations
+    from hashlib import blake2b
+
+FORMAT = 1
+#: A file changed less than this before it was read may change again without
+#: its signature showing it on a file system with coarse timestamps ("racy
+#: git"); its content hash is checked on every lookup instead.
+RACY_NS = 2_000_000_000
+
+TABLES = (
+    # key/value facts: format, code key, data folder, chronological ranks
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID",
+    # one row per data file: its name (bytes, as the file system has it) and signature
+    """CREATE TABLE files (number INTEGER PRIMARY KEY, name BLOB NOT NULL UNIQUE, size INTEGER,
+        mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER, device INTEGER, racy INTEGER, digest BLOB)""",
+    # sources, actors and topics in file order, as JSON
+    "CREATE TABLE registry (kind TEXT, position INTEGER, id TEXT, json TEXT, PRIMARY KEY (kind, position))",
+    # one row per claim: its JSON as output writes it, and what filters and sorting need
+    """CREATE TABLE claims (number INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file INTEGER NOT NULL,
+        position INTEGER NOT NULL, first TEXT NOT NULL, last TEXT NOT NULL, topic TEXT NOT NULL,
+        status TEXT NOT NULL, json TEXT NOT NULL)""",
+    "CREATE TABLE claim_actors (claim INTEGER, actor TEXT, PRIMARY KEY (claim, actor)) WITHOUT ROWID",
+    "CREATE TABLE claim_sources (claim INTEGER, source TEXT, PRIMARY KEY (claim, source)) WITHOUT ROWID",
+    "CREATE TABLE related (claim INTEGER, target TEXT, PRIMARY KEY (claim, target)) WITHOUT ROWID",
+    # search: each claim's folded texts (see rknk.index.rows.Analysis)
+    "CREATE TABLE texts (number INTEGER PRIMARY KEY, text TEXT NOT NULL, others INTEGER, names INTEGER)",
+    # search: per data file and word, the claim numbers holding it and the field codes; keyed
+    # by file first, so a file's rows are written side by side and dropped as one range
+    """CREATE TABLE postings (file INTEGER, word TEXT, numbers BLOB, fields BLOB,
+        PRIMARY KEY (file, word)) WITHOUT ROWID""",
+    # search: every word and the number of files holding it (typo and prefix candidates)
+    "CREATE TABLE vocabulary (word TEXT PRIMARY KEY, files INTEGER) WITHOUT ROWID",
+)
+#: Created after a cold build's rows are in, which is faster than keeping them up to date.
+INDEXES = (
+    "CREATE INDEX claims_by_date ON claims (first, last, id)",
+    "CREATE INDEX claims_by_file ON claims (file, position)",
+    "CREATE INDEX claims_by_topic ON claims (topic)",
+    "CREATE INDEX claims_by_status ON claims (status)",
+    "CREATE INDEX actors_by_name ON claim_actors (actor, claim)",
+    "CREATE INDEX sources_by_name ON claim_sources (source, claim)",
+    "CREATE INDEX related_by_target ON related (target)",
+    "CREATE INDEX postings_by_word ON postings (word)",
+    # typo candidates are within a few letters of the typed word's length
+    "CREATE INDEX vocabulary_by_length ON vocabulary (length(word), word)",
+)
+
+#: The code whose bytes decide what a validated record and its index rows hold.
+_VALIDATING_CODE = (
+    "models.py",
+    "validate.py",
+    "records.py",
+    "jsonfile.py",
+    "dates.py",
+    "normalize.py",
+    "jsontext.py",
+    "index/rows.py",
+    "index/schema.py",
+    "index/build.py",
+    "index/prepare.py",
+)
+#: Libraries whose upgrade can change what validates.
+_LIBRARIES = ("pydantic", "pydantic_core")
+
+
+def code_key() -> str:
+    """A key that changes with the index format, rknk's validating code and the libraries it validates with.
+
+    Reads the code's source files; an install without them (bytecode only)
+    uses the compiled files instead, and a file that cannot be read at all
+    still counts, by name, so the key is always defined.
+    """
+    digest = blake2b(f"rknk-index-{FORMAT}-{sys.version_info[:2]}\0".encode())
+    package = Path(__file__).resolve().parent.parent
+    for name in _VALIDATING_CODE:
+        digest.update(name.encode() + b"\0" + _code_bytes(package / name))
+    for library in _LIBRARIES:
+        try:
+            spec = find_spec(library)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec is not None else None
+        # An upgrade rewrites the package's files: their size and time say so
+        # without importing the library.
+        if origin:
+            try:
+                info = Path(origin).stat()
+                digest.update(f"{library} {origin} {info.st_size} {info.st_mtime_ns}\0".encode("utf-8", "replace"))
+                continue
+            except OSError:
+                pass
+        digest.update(f"{library} missing\0".encode())
+    return digest.hexdigest()
+
+
+def _code_bytes(source: Path) -> bytes:
+    candidates = [source, source.with_suffix(".pyc")]
+    cached = source.parent / "__pycache__"
+    with suppress(OSError):
+        candidates += sorted(cached.glob(source.stem + ".*.pyc"))
+    for candidate in candidates:
+        try:
+            return candidate.read_bytes()
+        except OSError:
+            continue
+    return b"missing"

@@ -1,0 +1,123 @@
+"""Ranked search over every text a claim carries, in English and Indonesian.
+
+Query and claims are folded alike (:func:`rknk.normalize.fold`: case, accents,
+punctuation, hyphens and spaces in names, number formats). The search is
+three steps, one module each, so that each can change without the others:
+
+* :mod:`rknk.search.terms` reads the query into terms: words, and runs of
+  words naming an actor;
+* :mod:`rknk.search.matching` finds the claims matching each term, and how
+  well (exact, stem, synonym, prefix, fuzzy; field weights);
+* :mod:`rknk.search.ranking` scores claims from their matches, applies the
+  cut-off and orders the results.
+
+All three read claims through a :class:`~rknk.search.corpus.Corpus`: the
+embedded index (:class:`rknk.index.Index`) for lookups, or claims in memory
+(:class:`SearchIndex`). Only the candidates a term's postings name are ever
+scored, and only the results shown are read in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterator, Mapping, Sequence
+from typing import NamedTuple, overload
+
+from rknk.records import ActorRecord, ClaimRecord, TopicRecord
+from rknk.search import ranking
+from rknk.search.corpus import Corpus, MemoryCorpus
+from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, Matcher, Matches, Why
+from rknk.search.ranking import MIN_COVERAGE
+from rknk.search.terms import MAX_QUERY_LENGTH, alias_table, parse
+
+__all__ = [
+    "FIELD_WEIGHTS",
+    "FUZZY",
+    "MAX_QUERY_LENGTH",
+    "MIN_COVERAGE",
+    "Hit",
+    "Results",
+    "SearchIndex",
+    "Searcher",
+    "Why",
+]
+
+
+class Hit(NamedTuple):
+    claim: ClaimRecord
+    score: float
+    why: tuple[Why, ...] = ()
+
+
+class Results(Sequence[Hit]):
+    """Ranked hits, best first. Claims are read from the corpus a chunk at a time as
+    the hits are iterated, so a large answer starts at once and memory stays flat."""
+
+    def __init__(self, corpus: Corpus, numbers: list[int], found: dict[int, float], matches: list[Matches]) -> None:
+        self._corpus = corpus
+        self._numbers = numbers
+        self._scores = found
+        self._matches = matches
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> Hit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Results: ...
+
+    def __getitem__(self, index: int | slice) -> Hit | Results:
+        if isinstance(index, slice):
+            return Results(self._corpus, self._numbers[index], self._scores, self._matches)
+        number = self._numbers[index]
+        return self._hit(number, self._corpus.by_number([number])[0])
+
+    def __iter__(self) -> Iterator[Hit]:
+        numbers = self._numbers
+        for start in range(0, len(numbers), CHUNK):
+            chunk = numbers[start : start + CHUNK]
+            for number, claim in zip(chunk, self._corpus.by_number(chunk), strict=True):
+                yield self._hit(number, claim)
+
+    def _hit(self, number: int, claim: ClaimRecord) -> Hit:
+        why = tuple([hits[number][1] for hits in self._matches if number in hits])
+        return Hit(claim, self._scores[number], why)
+
+
+class Searcher:
+    """Searches a corpus of claims; build once, query many times."""
+
+    def __init__(self, corpus: Corpus, actors: Mapping[str, ActorRecord], topics: Mapping[str, TopicRecord]) -> None:
+        self.corpus = corpus
+        self._names = alias_table(actors.values())
+        self._matcher = Matcher(corpus, actors, topics)
+
+    def results(self, query: str, *, allowed: Container[int] | None = None, limit: int | None = None) -> Results:
+        """Claims matching ``query``, best first: score, then newest first.
+
+        ``allowed``, if given, holds the numbers of the claims that may be
+        returned (those passing the lookup's filters); ``limit`` caps how many.
+        """
+        words, terms = parse(query, self._names)
+        matches = [
+            self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
+        ]
+        found = ranking.scores(self.corpus, words, terms, matches, allowed=allowed, limit=limit) if terms else {}
+        numbers = ranking.order(found, self.corpus.ranks(), limit) if found else []
+        return Results(self.corpus, numbers, found, matches)
+
+
+class SearchIndex(Searcher):
+    """Search over claims held in memory (for tests and library use)."""
+
+    def __init__(
+        self, claims: Sequence[ClaimRecord], actors: Mapping[str, ActorRecord], topics: Mapping[str, TopicRecord]
+    ) -> None:
+        corpus = MemoryCorpus(claims, actors, topics)
+        super().__init__(corpus, actors, topics)
+        self.claims = corpus.claims
+
+    def search(self, query: str) -> list[Hit]:
+        """Every claim matching ``query``, best first."""
+        return list(self.results(query))

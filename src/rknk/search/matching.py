@@ -1,0 +1,219 @@
+"""Matching one query term: which claims hold it, how well, and in which field.
+
+A word is looked up in the corpus at these levels:
+
+=======  =========================================================  ========
+level    the indexed word ...                                       quality
+=======  =========================================================  ========
+exact    is the term                                                1.0
+stem     has the term's English stem (``arrives``, ``arrived``)     0.9
+synonym  shares a group of ``synonyms.json`` with the term          0.85
+prefix   starts with the term, of 4+ letters (``kurs``, ``kursk``)  0.6-0.9
+fuzzy    is 1 edit from an unknown term of 5+ letters, 2 if 9+      0.7, 0.6
+=======  =========================================================  ========
+
+Numbers match only exactly, and a term found as typed gets no fuzzy matches.
+A match's quality is its level times the weight of the field it was found in
+(:data:`FIELD_WEIGHTS`, 0.75 to 1), so a whole-word hit in any field beats a
+fuzzy hit in the best one. An actor term finds every claim involving the
+actor (a state's people and bodies a little below), and ranks a claim that
+names the actor as typed in its own text above one that only lists it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import NamedTuple
+
+from rknk.index.rows import FIELDS, OWN_TOO, claim_fields
+from rknk.records import ActorRecord, TopicRecord, involved
+from rknk.search.corpus import Corpus
+from rknk.search.terms import Run
+from rknk.words import STOPWORDS, stem, synonyms_of
+
+#: How much a hit in each field counts. The statement, names, places and
+#: numbers are what a user remembers best; the curator's note, outside the
+#: source, and the claim's id (``nk-srbm-use-...``) count least. The lowest
+#: weight must stay above :data:`FUZZY`, so that an exact hit anywhere beats a
+#: fuzzy one.
+FIELD_WEIGHTS = {
+    "statement": 1.0,
+    "actor": 1.0,
+    "place": 1.0,
+    "quantity": 1.0,
+    "tag": 0.95,
+    "quote": 0.9,
+    "topic": 0.85,
+    "claimant": 0.85,
+    "note": 0.75,
+    "id": 0.75,
+}
+EXACT, STEM, SYNONYM = 1.0, 0.9, 0.85
+#: A prefix scores between these, more the more of the word the term covers.
+PREFIX_LOW, PREFIX_HIGH = 0.6, 0.9
+#: Quality of a fuzzy match at one edit; each further edit costs 0.1.
+FUZZY = 0.7
+#: A claim listing the actor a query names by an alias, without the alias in its
+#: own text, matches at this quality; one naming the actor's words in its
+#: statement scores the full 1.0.
+ALIAS = 0.95
+QUOTE = FIELD_WEIGHTS["quote"]
+#: A state stands for its people and organisations at this share of that.
+MEMBER = 0.85
+MIN_PREFIX_LENGTH = 4
+MIN_FUZZY_LENGTH = 5
+#: How many of the closest words a typo is matched against.
+FUZZY_CANDIDATES = 30
+#: Claims whose texts are read at a time when checking phrases.
+CHUNK = 500
+_STATEMENT, _ACTOR = FIELDS.index("statement"), FIELDS.index("actor")
+
+
+class Why(NamedTuple):
+    """Where a query term matched: which field, which word, and how."""
+
+    term: str
+    field: str
+    word: str
+    how: str
+
+    def __str__(self) -> str:
+        found = self.word if self.word == self.term else f"{self.word!r}"
+        return f"{self.term}: {self.how} {found} in {self.field}"
+
+
+#: claim number -> (quality, why) for one term
+Matches = dict[int, tuple[float, Why]]
+
+
+class Matcher:
+    """Finds the claims of a corpus that match one term, with their best quality."""
+
+    def __init__(self, corpus: Corpus, actors: Mapping[str, ActorRecord], topics: Mapping[str, TopicRecord]) -> None:
+        self.corpus = corpus
+        self._topics = topics
+        self._actor_names = {actor_id: " ".join((a["name"], *a["aliases"])) for actor_id, a in actors.items()}
+        self._members: dict[str, list[str]] = {}
+        for actor in actors.values():
+            if actor["state"]:
+                self._members.setdefault(actor["state"], []).append(actor["id"])
+
+    def _offer(self, best: Matches, term: str, word: str, level: float, how: str) -> None:
+        """Record ``word``'s claims for ``term`` at ``level``, keeping each claim's best match."""
+        postings = self.corpus.postings(word)
+        if not postings:
+            return
+        made = [(level * FIELD_WEIGHTS[name], Why(term, name, word, how)) for name in FIELDS]
+        made += [made[_ACTOR]] * (OWN_TOO + _ACTOR + 1 - len(made))  # codes marked OWN_TOO
+        if not best:
+            best.update(zip(postings.keys(), map(made.__getitem__, postings.values()), strict=True))
+            return
+        for number, code in postings.items():
+            pair = made[code]
+            old = best.get(number)
+            if old is None or old[0] < pair[0]:
+                best[number] = pair
+
+    def word(self, term: str) -> Matches:
+        """Best quality per claim for one query word: exact, stem, synonym, prefix or fuzzy."""
+        best: Matches = {}
+        self._offer(best, term, term, EXACT, "exact")
+        if term.isdigit():
+            return best  # numbers match only as typed: 100 is not 1000
+        if len(term) > 4 and term.isalpha():
+            root = stem(term)
+            for word in self.corpus.prefixed(root[:-1] if root.endswith("y") else root):
+                if word != term and stem(word) == root:
+                    self._offer(best, term, word, STEM, "stem")
+        for word in sorted(synonyms_of(term)):
+            self._offer(best, term, word, SYNONYM, "synonym")
+        if len(term) >= MIN_PREFIX_LENGTH:
+            for word in self.corpus.prefixed(term):
+                if word != term:
+                    level = PREFIX_LOW + (PREFIX_HIGH - PREFIX_LOW) * len(term) / len(word)
+                    self._offer(best, term, word, level, "prefix")
+        # A word found as typed is what the user meant; only unknown words get typo help.
+        if len(term) >= MIN_FUZZY_LENGTH and term.isalpha() and not self.corpus.has_word(term):
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
+
+            edits = 1 if len(term) < 9 else 2
+            near: list[tuple[str, int, int]] = []
+            for words in self.corpus.near_words(term, edits):
+                near += process.extract(term, words, scorer=OSA.distance, score_cutoff=edits, limit=FUZZY_CANDIDATES)
+            # The closest words, then in alphabetical order: as if from one sorted vocabulary.
+            near.sort(key=lambda found: (found[1], found[0]))
+            for word, distance, _ in near[:FUZZY_CANDIDATES]:
+                if distance and word.isalpha():
+                    self._offer(best, term, word, FUZZY - 0.1 * (distance - 1), "fuzzy")
+        return best
+
+    def actor(self, term: str, run: Run) -> Matches:
+        """Claims involving the actor, at a little less those involving its members
+        if it is a state, and claims whose text names it without listing it."""
+        level = ALIAS if run.exact else FUZZY
+        how = "alias of" if run.exact else "near name of"
+        best: Matches = {}
+        for member in self._members.get(run.actor, ()):
+            pair = (MEMBER * level, Why(term, "actor", member, "state of" if run.exact else "near name, state of"))
+            best.update(dict.fromkeys(self.corpus.claims_of(member), pair))
+        listed = self.corpus.claims_of(run.actor)
+        best.update(dict.fromkeys(listed, (level, Why(term, "actor", run.actor, how))))
+        if run.capitals:
+            # The word "un" in "Kim Jong Un" is no "UN": look at the original text.
+            return self._capitals(best, term)
+        # A claim naming the actor in its own text (as typed) ranks above one
+        # that only lists it, and counts even if it does not list it.
+        parts = [self.corpus.postings(word) for word in dict.fromkeys(term.split()) if word not in STOPWORDS]
+        if not parts or not all(parts):
+            return best
+        if " " in term:
+            candidates = set(parts[0]).intersection(*parts[1:])
+            named = self._naming(" " + term + " ", candidates)
+        else:
+            named = self._naming_word(term, parts[0])
+        how = "phrase" if " " in term else "exact"
+        for number, weight, field in named:
+            if weight > best.get(number, (0.0,))[0]:
+                best[number] = (weight, Why(term, field, term, how))
+        return best
+
+    def _naming_word(self, word: str, postings: Mapping[int, int]) -> Iterator[tuple[int, float, str]]:
+        """:meth:`_naming` for one word, from its postings alone: the strongest field holding
+        it says where it is, and a claim's own texts hold it unless that is an actor's name
+        not marked :data:`OWN_TOO`."""
+        for number, code in postings.items():
+            if code == _STATEMENT:
+                yield number, 1.0, "statement"
+            elif code != _ACTOR:
+                yield number, QUOTE, "text"
+
+    def _capitals(self, best: Matches, term: str) -> Matches:
+        """Add claims whose original text has ``term`` in capitals (``UN``, ``U.S.``)."""
+        words = term.split()
+        pattern = re.compile(r"\b" + r"\W{0,2}".join(word.upper() for word in words) + r"\b")
+        parts = [self.corpus.postings(word) for word in words]
+        candidates = set(parts[0]).intersection(*parts[1:]) | self.corpus.postings("".join(words)).keys()
+        first = words[0].upper()
+        unseen = sorted(candidates - best.keys())
+        for start in range(0, len(unseen), CHUNK):
+            chunk = unseen[start : start + CHUNK]
+            for number, claim in zip(chunk, self.corpus.by_number(chunk), strict=True):
+                fields = claim_fields(claim, involved(claim), self._topics, self._actor_names)
+                found = [(FIELD_WEIGHTS[name], name) for name, text in fields if first in text and pattern.search(text)]
+                if found:
+                    weight, name = max(found)
+                    best[number] = (weight, Why(term, name, term.upper(), "capitals"))
+        return best
+
+    def _naming(self, phrase: str, numbers: Iterable[int]) -> Iterator[tuple[int, float, str]]:
+        """Claims among ``numbers`` whose own text holds ``phrase``: in the statement
+        at full weight, elsewhere (quotes, tags, places...) at a quote's."""
+        wanted = list(numbers)
+        for start in range(0, len(wanted), CHUNK):
+            texts = self.corpus.texts(wanted[start : start + CHUNK])
+            for number, (text, others, names) in texts.items():
+                position = text.find(phrase, 0, names)
+                if position >= 0:
+                    yield (number, 1.0, "statement") if position < others else (number, QUOTE, "text")

@@ -1,0 +1,117 @@
+"""Reading a query: folded words, and the terms they form.
+
+A run of query words naming an actor by any name or alias (``korea
+selatan``, ``DPRK``, ``NATO chief``; a short one such as ``US`` only in
+capitals) is one term; a near miss of a several-word name (``Kim Jong Unn``)
+is one too, marked as not exact. Every other word that is not a stopword is a
+term of its own, with numbers written as figures (``10k`` and ``10 ribu``
+read as ``10000``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from rknk.normalize import fold
+from rknk.records import ActorRecord
+from rknk.words import STOPWORDS, scale_numbers
+
+MAX_QUERY_LENGTH = 200
+#: Minimum rapidfuzz ratio for a run of 2+ query words to count as an actor's name.
+NAME_RATIO = 90.0
+
+_CAPITALS = re.compile(r"[A-Z0-9]+")
+
+
+class Run(NamedTuple):
+    """Query words naming an actor: how many, which actor, and how they matched."""
+
+    length: int
+    actor: str
+    exact: bool
+    capitals: bool
+
+
+class Term(NamedTuple):
+    """One unit of a query: a word, or a run of words naming an actor."""
+
+    text: str
+    start: int
+    end: int
+    run: Run | None
+
+
+def alias_table(actors: Iterable[ActorRecord]) -> dict[str, tuple[str, bool]]:
+    """Folded name or alias -> (actor id, needs capitals). Short aliases such as
+    ``AS`` or ``US`` count only when typed in capitals, so the words "as" and "us" stay words."""
+    table: dict[str, tuple[str, bool]] = {}
+    for actor in actors:
+        for name in (actor["name"], *actor["aliases"]):
+            folded = fold(name)
+            if folded:
+                table.setdefault(folded, (actor["id"], len(folded.replace(" ", "")) <= 3))
+    return table
+
+
+def actor_runs(words: list[str], query: str, names: dict[str, tuple[str, bool]]) -> dict[int, Run]:
+    """Runs of query words naming an actor, by the position of their first word.
+
+    Exact names and aliases are found first, longest first; then, among the
+    words left, a run of two or more words within :data:`NAME_RATIO` of a
+    name of two or more words (``vladimir putn``, ``south korean``).
+    """
+    capitals = set(_CAPITALS.findall(query))
+    runs: dict[int, Run] = {}
+    covered = [False] * len(words)
+    start = 0
+    while start < len(words):
+        for length in range(min(6, len(words) - start), 0, -1):
+            phrase = " ".join(words[start : start + length])
+            found = names.get(phrase)
+            if found and (not found[1] or all(w.upper() in capitals for w in phrase.split())):
+                runs[start] = Run(length, found[0], True, found[1])
+                covered[start : start + length] = [True] * length
+                start += length
+                break
+        else:
+            start += 1
+    if len(words) < 2:
+        return runs
+    from rapidfuzz import fuzz, process
+
+    several = [name for name in names if " " in name]
+    start = 0
+    while start < len(words) - 1:
+        for length in range(min(4, len(words) - start), 1, -1):
+            if any(covered[start : start + length]):
+                continue
+            phrase = " ".join(words[start : start + length])
+            near = process.extractOne(phrase, several, scorer=fuzz.ratio, score_cutoff=NAME_RATIO)
+            if near:
+                runs[start] = Run(length, names[near[0]][0], False, False)
+                covered[start : start + length] = [True] * length
+                start += length
+                break
+        else:
+            start += 1
+    return runs
+
+
+def parse(query: str, names: dict[str, tuple[str, bool]]) -> tuple[list[str], list[Term]]:
+    """The query's folded words and its terms, in the order typed."""
+    words = scale_numbers(fold(query[: MAX_QUERY_LENGTH * 2]).split())
+    runs = actor_runs(words, query, names)
+    terms: list[Term] = []
+    seen: set[str] = set()
+    position = 0
+    while position < len(words):
+        run = runs.get(position)
+        length = run.length if run else 1
+        text = " ".join(words[position : position + length])
+        if text not in seen and (run or text not in STOPWORDS):
+            terms.append(Term(text, position, position + length, run))
+            seen.add(text)
+        position += length
+    return words, terms

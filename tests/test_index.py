@@ -1,0 +1,361 @@
+"""The embedded index: always fresh, never trusted blindly, only ever costing speed.
+
+Every test runs rknk through its real entry point, in-process (CliRunner) or
+as a child process where concurrency, a hang or a terminal is the point.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rknk.index
+import rknk.index.prepare
+from fixture_data import claim, invoke, make_data, run
+
+
+def index_files(cache: Path) -> list[Path]:
+    return sorted(cache.glob("*.sqlite")) if cache.is_dir() else []
+
+
+def statement_of(data: Path, cache: Path, claim_id: str, **env: str | None) -> str:
+    result = invoke(["--data", str(data), "show", claim_id, "--json"], cache, **env)
+    assert result.exit_code == 0, result.output
+    return str(json.loads(result.stdout)["statement"])
+
+
+def rewrite(path: Path, change: Any) -> None:
+    items = json.loads(path.read_text(encoding="utf-8"))
+    change(items)
+    path.write_text(json.dumps(items, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+# -- freshness ---------------------------------------------------------------------------------
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen_and_updates_the_index_in_place(data: Path, cache: Path) -> None:
+    path = data / "claims" / "b.json"
+    before = statement_of(data, cache, "talks-2023-09")
+    (index,) = index_files(cache)
+    inode = index.stat().st_ino
+    old = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert before in text
+    changed = before[::-1]  # same length, so the same size
+    path.write_text(text.replace(before, changed), encoding="utf-8")
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))  # and the same mtime: only ctime moves
+    assert path.stat().st_size == old.st_size and path.stat().st_mtime_ns == old.st_mtime_ns
+
+    assert statement_of(data, cache, "talks-2023-09") == changed
+    assert [p.stat().st_ino for p in index_files(cache)] == [inode]
+
+
+def test_only_the_files_that_changed_are_read_again(data: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert invoke(["--data", str(data), "events"], cache).exit_code == 0
+    read: list[str] = []
+    real = rknk.index.prepare.read_file
+
+    def spy(path: Path, name: str) -> Any:
+        read.append(name)
+        return real(path, name)
+
+    monkeypatch.setattr(rknk.index.prepare, "read_file", spy)
+    assert invoke(["--data", str(data), "events"], cache).exit_code == 0
+    assert read == []
+    rewrite(data / "claims" / "a.json", lambda items: items[0].update(statement="Edited once by the curator."))
+    assert statement_of(data, cache, items_first_id(data / "claims" / "a.json")) == "Edited once by the curator."
+    assert read == ["claims/a.json"]
+
+
+def items_first_id(path: Path) -> str:
+    return str(json.loads(path.read_text(encoding="utf-8"))[0]["id"])
+
+
+def test_files_added_and_removed_and_broken_links_between_them(data: Path, cache: Path) -> None:
+    def ids() -> list[str]:
+        result = invoke(["--data", str(data), "events", "--fields", "id", "--format", "jsonl"], cache)
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["id"] for line in result.stdout.splitlines()]
+
+    first = ids()
+    (data / "claims" / "c.json").write_text(json.dumps([claim("new-claim", related=[first[0]])]), encoding="utf-8")
+    assert "new-claim" in ids()
+    # The new claim links to a claim of another file: removing that file breaks the link.
+    owner = next(p for p in (data / "claims").glob("[ab].json") if first[0] in p.read_text(encoding="utf-8"))
+    moved = owner.rename(data / "elsewhere.json")
+    result = invoke(["--data", str(data), "events"], cache)
+    assert result.exit_code == 1
+    assert f"c.json: claim 'new-claim': related[0]: unknown claim '{first[0]}'" in result.stderr
+    moved.rename(owner)
+    (data / "claims" / "c.json").unlink()
+    assert ids() == first
+
+
+def test_a_registry_change_is_seen(data: Path, cache: Path) -> None:
+    assert invoke(["--data", str(data), "events", "--actor", "Beruang"], cache).exit_code == 2
+    rewrite(data / "actors.json", lambda actors: actors[0]["aliases"].append("Beruang"))
+    result = invoke(["--data", str(data), "events", "--actor", "Beruang", "--json"], cache)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)
+
+
+def test_an_invalid_edit_is_refused_and_its_fix_is_seen(data: Path, cache: Path) -> None:
+    path = data / "claims" / "a.json"
+    claim_id = items_first_id(path)
+    statement_of(data, cache, claim_id)
+    rewrite(path, lambda items: items[0].update(topic="no-such-topic"))
+    result = invoke(["--data", str(data), "events"], cache)
+    assert result.exit_code == 1 and "unknown topic 'no-such-topic'" in result.stderr
+    rewrite(path, lambda items: items[0].update(topic="treaty", statement="Fixed after review."))
+    assert statement_of(data, cache, claim_id) == "Fixed after review."
+
+
+def test_new_validating_code_rebuilds_the_index(data: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    statement_of(data, cache, "talks-2023-09")
+    (index,) = index_files(cache)
+    inode = index.stat().st_ino
+    monkeypatch.setattr(rknk.index, "code_key", lambda: "another version")
+    statement_of(data, cache, "talks-2023-09")
+    assert [p.stat().st_ino for p in index_files(cache)] != [inode]
+
+
+# -- trust -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("content", [b"not a database at all", b"SQLite format 3\x00" + b"\xff" * 4000])
+def test_a_corrupt_index_is_rebuilt(data: Path, cache: Path, content: bytes) -> None:
+    expected = statement_of(data, cache, "talks-2023-09")
+    (index,) = index_files(cache)
+    index.write_bytes(content)
+    assert statement_of(data, cache, "talks-2023-09") == expected
+
+
+def test_a_foreign_index_is_rebuilt(data: Path, cache: Path) -> None:
+    import sqlite3
+
+    expected = statement_of(data, cache, "talks-2023-09")
+    (index,) = index_files(cache)
+    index.unlink()
+    with sqlite3.connect(index) as db:
+        db.execute("CREATE TABLE meta (key TEXT, value)")
+        db.execute("INSERT INTO meta VALUES ('code', 'forged')")
+    index.chmod(0o600)
+    assert statement_of(data, cache, "talks-2023-09") == expected
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink"])
+def test_a_fifo_or_symlink_at_the_index_path_is_never_opened(data: Path, cache: Path, kind: str) -> None:
+    statement_of(data, cache, "talks-2023-09")
+    (index,) = index_files(cache)
+    index.unlink()
+    target = cache.parent / "victim.txt"
+    target.write_text("precious", encoding="utf-8")
+    if kind == "fifo":
+        os.mkfifo(index, 0o600)
+    else:
+        index.symlink_to(target)
+    done = run(["--data", str(data), "show", "talks-2023-09", "--json"], cache, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["id"] == "talks-2023-09"
+    assert stat.S_ISREG(index.lstat().st_mode)  # replaced by a real index
+    assert target.read_text(encoding="utf-8") == "precious"
+
+
+def test_a_cache_folder_others_may_write_is_not_used(data: Path, cache: Path) -> None:
+    cache.mkdir(mode=0o700)
+    cache.chmod(0o777)
+    result = invoke(["--data", str(data), "events", "--json"], cache, RKNK_DEBUG="1")
+    assert result.exit_code == 0 and json.loads(result.stdout)
+    assert index_files(cache) == []
+    notes = [line for line in result.stderr.splitlines() if line.startswith("rknk: note:")]
+    assert len(notes) == 1 and "others may write" in notes[0]
+    assert invoke(["--data", str(data), "events"], cache).stderr == ""  # said only when debugging
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root")
+def test_another_users_cache_folder_is_not_used(data: Path, cache: Path) -> None:
+    cache.mkdir(mode=0o700)
+    os.chown(cache, 4242, 4242)
+    result = invoke(["--data", str(data), "events", "--json"], cache)
+    assert result.exit_code == 0 and json.loads(result.stdout)
+    assert index_files(cache) == []
+
+
+def test_the_index_is_private(data: Path, cache: Path) -> None:
+    statement_of(data, cache, "talks-2023-09")
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    assert [stat.S_IMODE(p.stat().st_mode) for p in cache.iterdir()] == [0o600]
+
+
+def test_no_home_folder_answers_without_a_cache(data: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import pwd
+
+    def no_entry(uid: int) -> Any:
+        raise KeyError(uid)
+
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)
+    monkeypatch.chdir(tmp_path)
+    result = invoke(
+        ["--data", str(data), "show", "talks-2023-09"], tmp_path, RKNK_CACHE_DIR=None, HOME=None, XDG_CACHE_HOME=None
+    )
+    assert result.exit_code == 0, result.output
+    assert "talks-2023-09" in result.stdout and result.stderr == ""
+    assert list(tmp_path.iterdir()) == [data]  # nothing written anywhere, "~" included
+
+
+@pytest.mark.parametrize("where", ["/proc/rknk-cache", "/dev/null/rknk"])
+def test_a_cache_that_cannot_be_written_only_costs_speed(data: Path, where: str) -> None:
+    result = invoke(["--data", str(data), "events", "--json"], Path(where))
+    assert result.exit_code == 0 and json.loads(result.stdout) and result.stderr == ""
+
+
+def test_parallel_cold_runs_give_one_correct_index(data: Path, cache: Path) -> None:
+    args = [sys.executable, "-m", "rknk", "--data", str(data), "events", "--format", "jsonl"]
+    env = {k: v for k, v in os.environ.items() if k not in ("RKNK_NO_CACHE", "RKNK_DATA")}
+    env["RKNK_CACHE_DIR"] = str(cache)
+    runs = [subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    outputs = [process.communicate(timeout=120) for process in runs]
+    assert [process.returncode for process in runs] == [0] * 4
+    assert len({out for out, _ in outputs}) == 1 and all(err == b"" for _, err in outputs)
+    assert [p.suffix for p in cache.iterdir()] == [".sqlite"]  # no temporary file left behind
+    after = run(["--data", str(data), "events", "--format", "jsonl"], cache)
+    assert after.stdout == outputs[0][0]
+
+
+@pytest.mark.parametrize(("value", "cached"), [("0", True), ("false", True), ("", True), ("1", False), ("YES", False)])
+def test_which_values_of_rknk_no_cache_turn_it_off(data: Path, cache: Path, value: str, cached: bool) -> None:
+    assert invoke(["--data", str(data), "events"], cache, RKNK_NO_CACHE=value).exit_code == 0
+    assert bool(index_files(cache)) is cached
+
+
+def test_a_relative_xdg_cache_home_is_ignored(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.chdir(tmp_path)
+    env = {"RKNK_CACHE_DIR": None, "XDG_CACHE_HOME": "relative-cache", "HOME": str(home)}
+    assert invoke(["--data", str(data), "events"], tmp_path, **env).exit_code == 0
+    assert not (tmp_path / "relative-cache").exists()
+    assert index_files(home / ".cache" / "rknk")
+
+
+def test_an_install_without_python_sources_works(data: Path, cache: Path, tmp_path: Path) -> None:
+    installed = tmp_path / "site"
+    shutil.copytree(Path(rknk.index.__file__).parents[1], installed / "rknk", ignore=shutil.ignore_patterns("data"))
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "-b", str(installed)], check=True)
+    for source in installed.rglob("*.py"):
+        source.unlink()
+    for cached in installed.rglob("__pycache__"):
+        shutil.rmtree(cached)
+    env = {"PYTHONPATH": str(installed), "PYTHONDONTWRITEBYTECODE": "1"}
+    done = run(["--data", str(data), "show", "talks-2023-09", "--json"], cache, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["id"] == "talks-2023-09"
+
+
+def test_a_large_cold_build_shows_progress_on_a_terminal_only(tmp_path: Path, cache: Path) -> None:
+    pty = pytest.importorskip("pty")
+    many = [claim(f"bulk-{i:05d}", statement="Troops moved. " * 60) for i in range(3000)]
+    data = make_data(tmp_path / "big", claims={f"claims/part-{n}.json": many[n::3] for n in range(3)})
+    assert sum(p.stat().st_size for p in (data / "claims").iterdir()) > rknk.index.PROGRESS_BYTES
+    piped = run(["--data", str(data), "events", "--limit", "1"], cache)
+    assert piped.returncode == 0 and piped.stderr == b""
+    shutil.rmtree(cache)
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("RKNK_NO_CACHE", "NO_COLOR")}
+    env.update(RKNK_CACHE_DIR=str(cache), TERM="xterm-256color", COLUMNS="100")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rknk", "--data", str(data), "events", "--limit", "1"],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=env,
+    )
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    out, _ = process.communicate(timeout=120)
+    os.close(master)
+    assert process.returncode == 0 and b"bulk-" in out
+    assert b"Indexing" in shown and b"claims/s" in shown
+
+
+def test_rows_written_from_the_index_are_what_the_encoder_writes(tmp_path: Path, cache: Path) -> None:
+    from fixture_data import hostile_data
+    from rknk import jsontext
+
+    data = hostile_data(tmp_path / "hostile")
+    for args in (["events"], ["search", "bold"], ["search", "retitled"]):
+        result = invoke(["--data", str(data), *args, "--format", "jsonl"], cache)
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert lines
+        for line in lines:
+            assert line == jsontext.dumps(json.loads(line))
+            assert "\u202e" not in line and "\x9b" not in line  # unsafe characters leave escaped
+
+
+def test_a_cold_build_removes_what_a_killed_build_left(data: Path, cache: Path) -> None:
+    statement_of(data, cache, "talks-2023-09")
+    (index,) = index_files(cache)
+    left = cache / f"{index.name}.4242.0.tmp"
+    left.write_bytes(b"half an index")
+    os.utime(left, (1_700_000_000, 1_700_000_000))
+    fresh = cache / f"{index.name}.4243.0.tmp"  # maybe another run's, still building
+    fresh.write_bytes(b"")
+    index.write_bytes(b"corrupt")
+    statement_of(data, cache, "talks-2023-09")
+    assert not left.exists() and fresh.exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="lists child processes through /proc")
+def test_killing_a_large_cold_build_leaves_no_worker_behind(tmp_path: Path, cache: Path) -> None:
+    import signal
+    import time
+
+    many = [claim(f"bulk-{i:05d}", statement="Troops moved. " * 60) for i in range(6000)]
+    data = make_data(tmp_path / "big", claims={f"claims/part-{n}.json": many[n::6] for n in range(6)})
+    env = {k: v for k, v in os.environ.items() if k not in ("RKNK_NO_CACHE", "RKNK_DATA")}
+    env["RKNK_CACHE_DIR"] = str(cache)
+    process = subprocess.Popen([sys.executable, "-m", "rknk", "--data", str(data), "events"], env=env)
+
+    def children() -> set[int]:
+        found: set[int] = set()
+        for task in Path(f"/proc/{process.pid}/task").glob("*/children"):
+            found.update(int(pid) for pid in task.read_text().split())
+        return found
+
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while not workers and time.monotonic() < deadline and process.poll() is None:
+        workers = children()
+        time.sleep(0.05)
+    if not workers:
+        pytest.skip("the build finished in one process (a single core)")
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.1)
+    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)]
+    assert alive == []
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "Z"
