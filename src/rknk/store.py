@@ -94,7 +94,7 @@ class Claims(Mapping[str, ClaimRecord]):
         return isinstance(claim_id, str) and self._index.has(claim_id)
 
     def __iter__(self) -> Iterator[str]:
-        return (claim["id"] for claim in self._index.in_file_order())
+        return iter(self._index.ids())
 
     def __len__(self) -> int:
         return self._index.count()

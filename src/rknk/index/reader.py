@@ -131,7 +131,11 @@ class Index:
         return self.db.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is not None
 
     def ids(self) -> list[str]:
-        return [claim_id for (claim_id,) in self.db.execute("SELECT id FROM claims ORDER BY number")]
+        """Every claim id, in file order (see :meth:`in_file_order`)."""
+        rows = self.db.execute(
+            "SELECT c.id FROM claims c JOIN files f ON f.number = c.file ORDER BY f.name, c.position"
+        )
+        return [claim_id for (claim_id,) in rows]
 
     def in_file_order(self) -> Iterator[ClaimRecord]:
         """Every claim, file by file (files by name), each file's claims in order."""
