@@ -7,7 +7,7 @@ the renderers stay generic.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rknk import jsontext
@@ -16,7 +16,7 @@ from rknk.figures import Figure, quantity_text
 from rknk.lazy import Streamed
 from rknk.records import ActorRecord, ClaimantRecord, ClaimRecord, JsonRecord, SourceRecord, TopicRecord, output_record
 from rknk.render.listing import Column, Listing, as_text
-from rknk.search import Hit
+from rknk.search import Hit, Why
 from rknk.store import Dataset
 
 if TYPE_CHECKING:  # the analyst's views import these when they run; lookups never need them
@@ -86,16 +86,27 @@ def _claim_out(claim: ClaimRecord) -> Mapping[str, Any]:
     return claim if isinstance(claim, JsonRecord) else claim_record(claim)
 
 
-def _hit_record(hit: Hit) -> Mapping[str, Any]:
-    why = [str(why) for why in hit.why]
-    if isinstance(hit.claim, JsonRecord):  # keeps the stored JSON text for machine output
-        return hit.claim.extended(f'"score": {float(hit.score)!r}, "why": {jsontext.strings(why)}')
-    return {**claim_record(hit.claim), "score": hit.score, "why": why}
+def _hit_records(found: Iterable[Hit]) -> Iterator[Mapping[str, Any]]:
+    """Each hit as a record. A broad search repeats a few scores and reasons across thousands
+    of hits, so their JSON is made once per distinct pair."""
+    members: dict[tuple[float, tuple[Why, ...]], str] = {}
+    for hit in found:
+        if isinstance(hit.claim, JsonRecord):  # keeps the stored JSON text for machine output
+            key = (hit.score, hit.why)
+            text = members.get(key)
+            if text is None:
+                if len(members) > 4096:  # many distinct ones: keep memory flat
+                    members.clear()
+                why = jsontext.strings([str(why) for why in hit.why])
+                text = members[key] = f'"score": {float(hit.score)!r}, "why": {why}'
+            yield hit.claim.extended(text)
+        else:
+            yield {**claim_record(hit.claim), "score": hit.score, "why": [str(why) for why in hit.why]}
 
 
 def hits(dataset: Dataset, found: Iterable[Hit], explain: bool) -> Listing:
     """Search hits, with their scores and reasons; read as the output is written."""
-    records = Streamed(map(_hit_record, found))
+    records = Streamed(_hit_records(found))
 
     # With --explain the reasons go under each statement on a terminal: a column of
     # their own would squeeze both. The score is the number JSON and CSV carry.
