@@ -14,7 +14,8 @@ from rknk import jsontext
 from rknk.dates import iso_bounds
 from rknk.figures import Figure, quantity_text
 from rknk.lazy import Streamed
-from rknk.records import ActorRecord, ClaimantRecord, ClaimRecord, JsonRecord, SourceRecord, TopicRecord, output_record
+from rknk.names import actor_names, claimant_name, claimant_text
+from rknk.records import ActorRecord, ClaimRecord, JsonRecord, SourceRecord, TopicRecord, output_record
 from rknk.render.listing import Column, Listing, as_text
 from rknk.search import Hit, Why
 from rknk.store import Dataset
@@ -31,21 +32,6 @@ CLAIM_FIELDS = ("id", "date", "date_start", "date_end", *_MODEL_FIELDS[2:])
 
 #: A claim for machine output: its data unchanged, plus ``date_start`` and ``date_end``.
 claim_record = output_record
-
-
-def actor_names(dataset: Dataset, ids: Iterable[str]) -> str:
-    return ", ".join(dataset.actors[i]["name"] if i in dataset.actors else i for i in ids)
-
-
-def claimant_name(dataset: Dataset, entry: ClaimantRecord) -> str:
-    """Who asserts a claim, in short: the actor's name, else the attribution text."""
-    return actor_names(dataset, [entry["actor"]]) if entry["actor"] else str(entry["text"])
-
-
-def claimant_text(dataset: Dataset, entry: ClaimantRecord) -> str:
-    """Who asserts a claim, for people: the actor's name, its attribution text, or both."""
-    name = actor_names(dataset, [entry["actor"]]) if entry["actor"] else ""
-    return " — ".join(part for part in (name, entry["text"] or "") if part)
 
 
 def _claim_columns(dataset: Dataset) -> tuple[Column, ...]:

@@ -18,6 +18,7 @@ import json
 from typing import Any
 
 from rknk.charts.timeline_svg import svg, text
+from rknk.names import claimant_text
 from rknk.store import Dataset
 from rknk.timeline import Timeline
 
@@ -89,8 +90,6 @@ _SCRIPT = """
 
 
 def _claims(built: Timeline, dataset: Dataset) -> dict[str, dict[str, Any]]:
-    from rknk.views import claimant_text
-
     def source(source_id: str) -> str:
         found = dataset.sources.get(source_id)
         if found is None:
