@@ -11,26 +11,28 @@ what the interpreter has loaded already.
 
 from __future__ import annotations
 
+# The C module behind ``signal``: the interpreter has loaded it already, while
+# ``signal`` itself imports enum and functools, some 8 ms in which a Ctrl-C
+# would still print a traceback.
+import _signal  # type: ignore[import-not-found]  # no stubs for the C module
 import os
-import signal
 import sys
-from types import FrameType
 
 #: The exit code for Ctrl-C (128 + SIGINT), as shells report it.
 INTERRUPTED = 130
 
 
-def _interrupted_while_starting(signum: int, frame: FrameType | None) -> None:
+def _interrupted_while_starting(signum: int, frame: object) -> None:
     os._exit(INTERRUPTED)
 
 
 def main() -> None:
     """Run ``rknk`` with the process's arguments."""
-    previous = signal.signal(signal.SIGINT, _interrupted_while_starting)
+    previous = _signal.signal(_signal.SIGINT, _interrupted_while_starting)
     try:
         from rknk.cli import main as run
     finally:
-        signal.signal(signal.SIGINT, previous)
+        _signal.signal(_signal.SIGINT, previous)
     try:
         run()
     except KeyboardInterrupt:
