@@ -28,8 +28,44 @@ STOPWORDS = frozenset(
         *("yang", "dan", "di", "ke", "dari", "untuk", "dengan", "pada", "ini", "itu", "atau", "oleh"),
         *("dalam", "akan", "telah", "para", "adalah", "bahwa", "tentang"),
         *("siapa", "apa", "kapan", "mana", "dimana", "mengapa", "kenapa", "bagaimana"),
+        # How a question is put, not what it asks about: counting, modal and
+        # tense words (how *many*, *could* ... *eventually*, *pernah*: ever) and
+        # Indonesian particles (*apakah* opens a yes/no question, *kali* counts
+        # times, *kepada* and *terhadap* mark who receives).
+        *("many", "much", "often", "times", "could", "would", "can", "will", "might", "should"),
+        *("eventually", "ever", "actually", "really", "any", "some", "so", "far", "yet", "still", "whether"),
+        *("over", "than", "again", "melakukan"),
+        *("apakah", "berapa", "banyak", "kali", "pernah", "sudah", "kepada", "terhadap", "soal", "isi"),
+        # Reporting verbs: a claim is *what someone said*; who said it is its
+        # claimant, asked for by name, not by these words.
+        *("say", "says", "said", "think", "thinks", "believe", "believes", "claim", "claims", "according"),
+        *("menurut", "kata", "mengatakan", "berkata", "percaya"),
     }
 )
+#: What a question asks for, by its opening words (folded): a date, a quantity or a claimant.
+#: Search favours claims that hold the thing asked for (:mod:`rknk.search.ranking`).
+INTENTS = {
+    ("when",): "date",
+    ("kapan",): "date",
+    ("what", "year"): "date",
+    ("how", "many"): "quantity",
+    ("how", "much"): "quantity",
+    ("berapa",): "quantity",
+    ("who",): "claimant",
+    ("siapa",): "claimant",
+}
+
+
+def intent(words: list[str]) -> str | None:
+    """What a question asks for (``date``, ``quantity`` or ``claimant``), read from
+    the first question words among its folded ``words``; None for a plain query."""
+    for position in range(len(words)):
+        for opening, asked in INTENTS.items():
+            if tuple(words[position : position + len(opening)]) == opening:
+                return asked
+    return None
+
+
 #: The concept lexicon, beside this module.
 LEXICON = "lexicon.json"
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s", "e")
@@ -65,6 +101,37 @@ def _synonym_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[st
         {word: frozenset(others) for word, others in by_word.items()},
         {root: frozenset(others) for root, others in by_stem.items()},
     )
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Names of an office (several words, or a short form) mapped to the words the data uses for it, folded:
+    ``("top", "diplomat")`` -> ``("foreign", "minister")``. From the lexicon's ``roles``."""
+    raw = json.loads(Path(__file__).with_name(LEXICON).read_text(encoding="utf-8"))
+    return {tuple(fold(role["phrase"]).split()): tuple(fold(role["means"]).split()) for role in raw.get("roles", [])}
+
+
+def read_roles(words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """``words`` with each role (a phrase, or a short form such as ``menlu``) replaced by
+    the words the data uses for it, and the replacements made, as (typed, read as) pairs,
+    for ``--explain``."""
+    table = roles()
+    longest = max((len(phrase) for phrase in table), default=0)
+    out: list[str] = []
+    made: list[tuple[str, str]] = []
+    position = 0
+    while position < len(words):
+        for length in range(min(longest, len(words) - position), 0, -1):
+            phrase = tuple(words[position : position + length])
+            if phrase in table:
+                out.extend(table[phrase])
+                made.append((" ".join(phrase), " ".join(table[phrase])))
+                position += length
+                break
+        else:
+            out.append(words[position])
+            position += 1
+    return out, made
 
 
 def synonyms() -> dict[str, frozenset[str]]:

@@ -38,6 +38,15 @@ def _parsed(text: str) -> ClaimRecord:
     return cast(ClaimRecord, record)
 
 
+#: SQL over a ``claims`` row for each question intent (see :func:`rknk.search.corpus.holds`).
+_HOLDING = {
+    "date": "julianday(last) - julianday(first) < 31",
+    "quantity": "json_array_length(json, '$.quantities') > 0",
+    "claimant": "EXISTS (SELECT 1 FROM json_each(json, '$.claimants') k"
+    " WHERE json_extract(k.value, '$.actor') IS NOT NULL)",
+}
+
+
 class Where(NamedTuple):
     """Which claims a lookup keeps. ``since`` and ``until`` are ISO days: a claim is kept
     if its span ends on or after ``since`` and starts on or before ``until``. Every actor
@@ -216,6 +225,19 @@ class Index:
                 f"SELECT number, text, others, names FROM texts WHERE number IN ({marks})", chunk
             ):
                 found[number] = (text, others, names)
+        return found
+
+    def holding(self, intent: str, numbers: Iterable[int]) -> set[int]:
+        """Those of ``numbers`` whose claims hold what a question asks for, as
+        :func:`rknk.search.corpus.holds` says, read from the claims' rows."""
+        condition = _HOLDING[intent]
+        wanted = list(numbers)
+        found: set[int] = set()
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT number FROM claims WHERE number IN ({marks}) AND {condition}", chunk)
+            found.update(number for (number,) in rows)
         return found
 
     def ranks(self) -> array[int]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from rknk.normalize import fold
+from rknk.numbers import spelled_numbers
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 
 #: Every field search looks in, weakest first; a field's code is its position.
@@ -54,12 +55,12 @@ def claim_fields(
 class Analysis(NamedTuple):
     """What search needs of one claim.
 
-    ``words`` maps each folded word to the code of the strongest field holding
-    it (plus :data:`OWN_TOO` for an actor's name also in the claim's own
-    texts). ``text`` is every folded text between spaces and bars: the
-    statement first, its other texts from ``others``, its actors' names from
-    ``names``, so a phrase can be looked for in the statement, in the claim's
-    own texts, or anywhere.
+    ``words`` maps each folded word, and each number a text spells in words
+    (``two`` as ``2``), to the code of the strongest field holding it (plus
+    :data:`OWN_TOO` for an actor's name also in the claim's own texts).
+    ``text`` is every folded text between spaces and bars: the statement first,
+    its other texts from ``others``, its actors' names from ``names``, so a
+    phrase can be looked for in the statement, in the claim's own texts, or anywhere.
     """
 
     words: dict[str, int]
@@ -81,7 +82,12 @@ def analyse(
         else:
             text = fold(text)
             own.append(text)
-        words.update(dict.fromkeys(text.split(), FIELD_CODES[name]))
+        split = text.split()
+        words.update(dict.fromkeys(split, FIELD_CODES[name]))
+        if name != "actor":
+            # Numbers the text spells ("two leaders", "dua puluh") are found as figures too.
+            for figure in spelled_numbers(split):
+                words.setdefault(figure, FIELD_CODES[name])
     for word in " ".join(own).split():
         if words[word] == _ACTOR:
             words[word] = _ACTOR + OWN_TOO

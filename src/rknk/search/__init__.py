@@ -27,7 +27,7 @@ from rknk.search import ranking
 from rknk.search.corpus import Corpus, MemoryCorpus
 from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
-from rknk.search.terms import MAX_QUERY_LENGTH, alias_table, parse
+from rknk.search.terms import MAX_QUERY_LENGTH, Reading, alias_table, parse
 
 __all__ = [
     "FIELD_WEIGHTS",
@@ -35,6 +35,7 @@ __all__ = [
     "MAX_QUERY_LENGTH",
     "MIN_COVERAGE",
     "Hit",
+    "Reading",
     "Results",
     "SearchIndex",
     "Searcher",
@@ -52,11 +53,15 @@ class Results(Sequence[Hit]):
     """Ranked hits, best first. Claims are read from the corpus a chunk at a time as
     the hits are iterated, so a large answer starts at once and memory stays flat."""
 
-    def __init__(self, corpus: Corpus, numbers: list[int], found: dict[int, float], matches: list[Matches]) -> None:
+    def __init__(
+        self, corpus: Corpus, numbers: list[int], found: dict[int, float], matches: list[Matches], reading: Reading
+    ) -> None:
         self._corpus = corpus
         self._numbers = numbers
         self._scores = found
         self._matches = matches
+        #: How the query was read (terms, dropped words, roles, intent), for ``--explain``.
+        self.reading = reading
 
     def __len__(self) -> int:
         return len(self._numbers)
@@ -69,7 +74,7 @@ class Results(Sequence[Hit]):
 
     def __getitem__(self, index: int | slice) -> Hit | Results:
         if isinstance(index, slice):
-            return Results(self._corpus, self._numbers[index], self._scores, self._matches)
+            return Results(self._corpus, self._numbers[index], self._scores, self._matches, self.reading)
         number = self._numbers[index]
         return self._hit(number, self._corpus.by_number([number])[0])
 
@@ -99,13 +104,20 @@ class Searcher:
         ``allowed``, if given, holds the numbers of the claims that may be
         returned (those passing the lookup's filters); ``limit`` caps how many.
         """
-        words, terms = parse(query, self._names)
+        reading = parse(query, self._names)
+        terms = reading.terms
         matches = [
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
         ]
-        found = ranking.scores(self.corpus, words, terms, matches, allowed=allowed, limit=limit) if terms else {}
+        found = (
+            ranking.scores(
+                self.corpus, reading.words, terms, matches, intent=reading.intent, allowed=allowed, limit=limit
+            )
+            if terms
+            else {}
+        )
         numbers = ranking.order(found, self.corpus.ranks(), limit) if found else []
-        return Results(self.corpus, numbers, found, matches)
+        return Results(self.corpus, numbers, found, matches, reading)
 
 
 class SearchIndex(Searcher):

@@ -47,9 +47,32 @@ class Corpus(Protocol):
         """The claims with these numbers, in that order."""
         ...
 
+    def holding(self, intent: str, numbers: Iterable[int]) -> set[int]:
+        """Those of ``numbers`` whose claims hold what a question asks for (see :func:`holds`)."""
+        ...
+
     def ranks(self) -> Sequence[int]:
         """Each claim number's place in date-then-id order."""
         ...
+
+
+#: A date spanning at most this many days answers *when*: a day or a month, not a year.
+PRECISE_DAYS = 31
+
+
+def holds(intent: str, claim: ClaimRecord) -> bool:
+    """Whether ``claim`` holds what a question asks for: a precise date (``date``: a day
+    or a month), a figure (``quantity``), or a claimant who is a known actor (``claimant``)."""
+    if intent == "quantity":
+        return bool(claim["quantities"])
+    if intent == "claimant":
+        return any(claimant["actor"] for claimant in claim["claimants"])
+    if intent == "date":
+        from rknk.dates import parse_span
+
+        first, last = parse_span(claim["date"])
+        return (last - first).days < PRECISE_DAYS
+    return False
 
 
 class MemoryCorpus:
@@ -107,6 +130,9 @@ class MemoryCorpus:
 
     def by_number(self, numbers: Sequence[int]) -> list[ClaimRecord]:
         return [self.claims[number] for number in numbers]
+
+    def holding(self, intent: str, numbers: Iterable[int]) -> set[int]:
+        return {number for number in numbers if holds(intent, self.claims[number])}
 
     def ranks(self) -> Sequence[int]:
         if self._ranks is None:

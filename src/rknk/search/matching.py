@@ -12,7 +12,8 @@ prefix   starts with the term, of 4+ letters (``kurs``, ``kursk``)  0.6-0.9
 fuzzy    is 1 edit from an unknown term of 5+ letters, 2 if 9+      0.7, 0.6
 =======  =========================================================  ========
 
-Numbers match only exactly, and a term found as typed gets no fuzzy matches.
+Numbers match only exactly, and a term found as typed, or a word of the
+lexicon, gets no fuzzy matches.
 A match's quality is its level times the weight of the field it was found in
 (:data:`FIELD_WEIGHTS`, 0.75 to 1), so a whole-word hit in any field beats a
 fuzzy hit in the best one. An actor term finds every claim involving the
@@ -126,15 +127,17 @@ class Matcher:
             for word in self.corpus.prefixed(root[:-1] if root.endswith("y") else root):
                 if word != term and stem(word) == root:
                     self._offer(best, term, word, STEM, "stem")
-        for word in sorted(synonyms_of(term)):
+        meanings = synonyms_of(term)
+        for word in sorted(meanings):
             self._offer(best, term, word, SYNONYM, "synonym")
         if len(term) >= MIN_PREFIX_LENGTH:
             for word in self.corpus.prefixed(term):
                 if word != term:
                     level = PREFIX_LOW + (PREFIX_HIGH - PREFIX_LOW) * len(term) / len(word)
                     self._offer(best, term, word, level, "prefix")
-        # A word found as typed is what the user meant; only unknown words get typo help.
-        if len(term) >= MIN_FUZZY_LENGTH and term.isalpha() and not self.corpus.has_word(term):
+        # A word found as typed, or known to the lexicon, is what the user meant;
+        # only unknown words get typo help ("tewas", killed, is no typo of "tegas").
+        if len(term) >= MIN_FUZZY_LENGTH and term.isalpha() and not meanings and not self.corpus.has_word(term):
             from rapidfuzz import process
             from rapidfuzz.distance import OSA
 

@@ -1,17 +1,28 @@
 """Ranking: a score per claim from its term matches, and the order of the results.
 
-A claim's score ranks first by how many of the ``n`` terms it matches, then by
-the mean quality of those matches, of which :data:`ADJACENCY_WEIGHT` is earned
-by neighbouring query words standing side by side in its text:
-``100 * (matched - 1 + quality) / n``. Matching one term more therefore always
-outranks matching one fewer, and matching every term exactly, as a phrase,
-scores 100. Equal scores put the newest claims first (date, then id, as
-``events --reverse``), so a broad query opens on recent news, not on 1948.
+Terms are weighted by how much they tell apart, as BM25 does: a term's
+weight is its inverse document frequency, ``ln(1 + (N - df + 0.5) / (df +
+0.5))``, where ``df`` is the number of claims the term matches (its postings,
+synonyms and near spellings included) and ``N`` the number of claims. A word
+no claim holds weighs the most; an actor most claims involve (Russia) weighs
+little. The document frequencies come from the postings the matching has
+already read, never from scanning claims.
 
-The cut-off is deliberate: a claim must match at least :data:`MIN_COVERAGE` of
-the terms (both of two, two of three, three of four), and each matching level
-has its own limits, so a query that matches nothing returns nothing rather
-than the best of the bad.
+A claim's *evidence* is the weighted share of the query it matches, each
+matched term counted at its match quality (field and level, see
+:mod:`rknk.search.matching`); :data:`ADJACENCY_WEIGHT` of the score is earned
+by neighbouring query words standing side by side in its text. Matching every
+term exactly, as a phrase, scores 100. What a question asks for (a precise
+date for *when*, a figure for *how many*, a named claimant for *who*) adds
+:data:`INTENT_BOOST` to claims that hold it. Equal scores put the newest
+claims first (date, then id, as ``events --reverse``).
+
+The relevance floor is twofold, so that a query about something the data does
+not hold returns nothing rather than the nearest neighbour: a claim must match
+at least :data:`MIN_COVERAGE` of the terms (both of two, two of three, three
+of four), and those terms must carry at least :data:`MIN_EVIDENCE` of the
+query's weight. Matching the common words of a query (the actors most claims
+involve) while missing its rare one (``ambassador``, ``Trump``) is not enough.
 """
 
 from __future__ import annotations
@@ -24,12 +35,30 @@ from itertools import chain, pairwise
 
 from rknk.search.corpus import Corpus
 from rknk.search.matching import CHUNK, Matches
-from rknk.search.terms import Term
+from rknk.search.terms import Term, is_year
 
 #: A claim must match at least this share of a query's terms to be shown.
 MIN_COVERAGE = 2 / 3
-#: Share of a claim's quality earned by query words found side by side in its text.
+#: A term matched by more than this share of the claims is common: as in the
+#: original Robertson-Sparck Jones weight, which turns negative there, it does
+#: not count towards :data:`MIN_COVERAGE`.
+COMMON = 0.5
+#: ... and the terms it matches must carry at least this share of the query's weight.
+MIN_EVIDENCE = 0.5
+#: Weights are computed as if the corpus held at least this many claims: in a
+#: handful of claims every word is "common", and one unknown word would
+#: outweigh all the others.
+MIN_SIZE = 100
+#: Share of a claim's score earned by query words found side by side in its text.
 ADJACENCY_WEIGHT = 0.15
+#: Points added to a claim holding what the question asks for: enough to order
+#: near ties, far too little to lift a weak match over a strong one.
+INTENT_BOOST = 3.0
+
+
+def weights(matches: list[Matches], size: int) -> list[float]:
+    """Each term's inverse document frequency over a corpus of ``size`` claims."""
+    return [math.log(1 + (size - len(found) + 0.5) / (len(found) + 0.5)) for found in matches]
 
 
 def scores(
@@ -38,10 +67,11 @@ def scores(
     terms: list[Term],
     matches: list[Matches],
     *,
+    intent: str | None = None,
     allowed: Container[int] | None = None,
     limit: int | None = None,
 ) -> dict[int, float]:
-    """Score the claims matching enough of the terms (see the module's docstring).
+    """Score the claims passing the floor (see the module's docstring).
 
     Only claims in ``allowed`` (if given) are scored. With a ``limit``, claims
     that cannot reach the best ``limit`` scores are left out before their
@@ -49,54 +79,53 @@ def scores(
     bonus it could earn stays below the ``limit``-th score without any bonus
     can never be shown.
     """
-    count = len(terms)
-    if count == 1:
-        return {
-            number: round(100.0 * quality, 1)
-            for number, (quality, _) in matches[0].items()
-            if allowed is None or number in allowed
-        }
-    needed = max(1, math.ceil(MIN_COVERAGE * count - 1e-9))
-    matched_terms = Counter(chain.from_iterable(matches))
-    kept = [
-        number
-        for number, matched in matched_terms.items()
-        if matched >= needed and (allowed is None or number in allowed)
-    ]
-    if limit is not None and len(kept) > limit:
-        if limit <= 0:
-            return {}
-        kept = _best_tiers(kept, matched_terms, limit)
+    if limit is not None and limit <= 0:
+        return {}
+    size = max(len(corpus.ranks()), MIN_SIZE)
+    weight = weights(matches, size)
+    total = sum(weight) or 1.0
+    # Terms most claims match (the main actors) tell nothing apart: the share of
+    # terms to match is counted over the others, when there are any.
+    counted = [n for n, found in enumerate(matches) if len(found) <= COMMON * size] or list(range(len(terms)))
+    needed = max(1, math.ceil(MIN_COVERAGE * len(counted) - 1e-9))
+    matched_terms = Counter(chain.from_iterable(matches[n] for n in counted))
+    evidence: dict[int, float] = {}
+    coverage: dict[int, float] = {}
+    # A year typed is a fact asked about, not a word to weigh: a claim must hold it.
+    years = [matches[n] for n, term in enumerate(terms) if is_year(term)]
+    for number, matched in matched_terms.items():
+        if matched < needed or (allowed is not None and number not in allowed):
+            continue
+        if years and not all(number in found for found in years):
+            continue
+        held = [(weight[n], hits[number][0]) for n, hits in enumerate(matches) if number in hits]
+        share = sum(w for w, _ in held) / total
+        if share + 1e-9 >= MIN_EVIDENCE:
+            coverage[number] = share
+            evidence[number] = sum(w * quality for w, quality in held) / total
     # Side by side: neighbouring terms, with any stopwords typed between them.
     pairs = [(n, " " + " ".join(words[a.start : b.end]) + " ") for n, (a, b) in enumerate(pairwise(terms))]
-    mean = {
-        number: sum([hits[number][0] for hits in matches if number in hits]) / matched_terms[number] for number in kept
-    }
     possible = {
-        number: sum(1 for n, _ in pairs if number in matches[n] and number in matches[n + 1]) for number in kept
+        number: sum(1 for n, _ in pairs if number in matches[n] and number in matches[n + 1]) for number in evidence
     }
 
-    def score(number: int, adjacent: int) -> float:
-        quality = (1 - ADJACENCY_WEIGHT) * mean[number] + ADJACENCY_WEIGHT * adjacent / len(pairs)
-        return round(100.0 * (matched_terms[number] - 1 + quality) / count, 1)
+    def score(number: int, adjacent: int, boost: float) -> float:
+        if not pairs:  # one term: its match quality alone
+            return round(100.0 * evidence[number] + boost, 1)
+        together = ADJACENCY_WEIGHT * coverage[number] * adjacent / len(pairs)
+        mixed = (1 - ADJACENCY_WEIGHT) * evidence[number] + together
+        return round(100.0 * mixed + boost, 1)
 
+    kept = list(evidence)
+    bonus = INTENT_BOOST if intent else 0.0
     if limit is not None and len(kept) > limit:
-        threshold = nlargest(limit, (score(number, 0) for number in kept))[-1]
-        kept = [number for number in kept if score(number, possible[number]) >= threshold]
+        threshold = nlargest(limit, (score(number, 0, 0.0) for number in kept))[-1]
+        kept = [number for number in kept if score(number, possible[number], bonus) >= threshold]
+    holding = corpus.holding(intent, kept) if intent else set()
     adjacent = _adjacent(corpus, [number for number in kept if possible[number]], pairs, matches)
-    return {number: score(number, adjacent.get(number, 0)) for number in kept}
-
-
-def _best_tiers(kept: list[int], matched_terms: Counter[int], limit: int) -> list[int]:
-    """The claims matching the most terms, tier by tier, until the tiers hold ``limit``:
-    matching one term more always ranks higher, so no claim below can be shown."""
-    tiers = Counter(matched_terms[number] for number in kept)
-    total = 0
-    for matched in sorted(tiers, reverse=True):
-        total += tiers[matched]
-        if total >= limit:
-            return [number for number in kept if matched_terms[number] >= matched]
-    return kept
+    return {
+        number: score(number, adjacent.get(number, 0), INTENT_BOOST if number in holding else 0.0) for number in kept
+    }
 
 
 def _adjacent(

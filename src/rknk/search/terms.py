@@ -5,7 +5,12 @@ selatan``, ``DPRK``, ``NATO chief``; a short one such as ``US`` only in
 capitals) is one term; a near miss of a several-word name (``Kim Jong Unn``)
 is one too, marked as not exact. Every other word that is not a stopword is a
 term of its own, with numbers written as figures (``10k`` and ``10 ribu``
-read as ``10000``).
+read as ``10000``). Offices named by role (``top diplomat``) are first read
+as the words the data uses for them (``foreign minister``), from the lexicon.
+
+Question and function words (``how many``, ``could``, ``berapa``, ``kali``,
+``kepada``) are dropped, so they never count against a match; what the
+question asks for (a date, a quantity, a claimant) is kept as its intent.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import NamedTuple
 
 from rknk.normalize import fold
 from rknk.records import ActorRecord
-from rknk.words import STOPWORDS, scale_numbers
+from rknk.words import STOPWORDS, intent, read_roles, scale_numbers
 
 MAX_QUERY_LENGTH = 200
 #: Minimum rapidfuzz ratio for a run of 2+ query words to count as an actor's name.
@@ -41,6 +46,11 @@ class Term(NamedTuple):
     start: int
     end: int
     run: Run | None
+
+
+def is_year(term: Term) -> bool:
+    """Whether a term is a year (four digits, 1900 to 2099): a date the query asks about."""
+    return term.run is None and len(term.text) == 4 and term.text.isdigit() and 1900 <= int(term.text) <= 2099
 
 
 def alias_table(actors: Iterable[ActorRecord]) -> dict[str, tuple[str, bool]]:
@@ -99,19 +109,36 @@ def actor_runs(words: list[str], query: str, names: dict[str, tuple[str, bool]])
     return runs
 
 
-def parse(query: str, names: dict[str, tuple[str, bool]]) -> tuple[list[str], list[Term]]:
-    """The query's folded words and its terms, in the order typed."""
-    words = scale_numbers(fold(query[: MAX_QUERY_LENGTH * 2]).split())
+class Reading(NamedTuple):
+    """How a query was read: its folded words, its terms, the words dropped as
+    question or function words, the roles read as other words, and what it asks for."""
+
+    words: list[str]
+    terms: list[Term]
+    dropped: list[str]
+    roles: list[tuple[str, str]]
+    intent: str | None
+
+
+def parse(query: str, names: dict[str, tuple[str, bool]]) -> Reading:
+    """Read a query: its folded words and its terms, in the order typed."""
+    folded = fold(query[: MAX_QUERY_LENGTH * 2]).split()
+    asked = intent(folded)
+    words, roles = read_roles(folded)
+    words = scale_numbers(words)
     runs = actor_runs(words, query, names)
     terms: list[Term] = []
+    dropped: list[str] = []
     seen: set[str] = set()
     position = 0
     while position < len(words):
         run = runs.get(position)
         length = run.length if run else 1
         text = " ".join(words[position : position + length])
-        if text not in seen and (run or text not in STOPWORDS):
+        if not run and text in STOPWORDS:
+            dropped.append(text)
+        elif text not in seen:
             terms.append(Term(text, position, position + length, run))
             seen.add(text)
         position += length
-    return words, terms
+    return Reading(words, terms, list(dict.fromkeys(dropped)), roles, asked)
