@@ -284,11 +284,27 @@ def test_an_exact_hit_in_any_field_beats_a_fuzzy_hit_in_the_best() -> None:
 def test_matching_more_terms_ranks_above_matching_fewer_whatever_the_quality() -> None:
     index = index_of(
         claim("two-exact", "Putin met Kim in June."),
-        claim("three-sloppy", "Putin and Kim signed a treati."),  # typo in the claim: a fuzzy match
+        claim("three-sloppy", "Putin and Kim met in Vladivostock."),  # typo in the claim: a fuzzy match
     )
-    hits = index.search("Putin Kim treaty")
+    hits = index.search("Putin Kim Vladivostok")
     assert ids(hits) == ["three-sloppy", "two-exact"]
     assert "fuzzy" in str(hits[0].why[-1])
+
+
+def test_a_lexicon_word_is_no_typo_of_another_word() -> None:
+    # "tewas" (killed) is one edit from "tegas" (firm): a word the lexicon knows is meant as typed.
+    index = index_of(claim("firm", "Kim spoke firmly.", evidence=[{"source": "s", "quote": "Kim berkata tegas"}]))
+    assert search(index, "tegas") == ["firm"]
+    assert search(index, "tewas") == []
+
+
+def test_rare_words_outweigh_common_ones() -> None:
+    common = [claim(f"russia-{n}", f"Russia and North Korea met, round {n}.") for n in range(60)]
+    index = index_of(*common, claim("envoy", "Russia named a new ambassador to North Korea."))
+    # Russia and North Korea are in every claim: without the rare word no claim is evidence enough.
+    assert search(index, "Russia North Korea ambassador") == ["envoy"]
+    assert search(index, "Russia North Korea consul") == []
+    assert len(search(index, "Russia North Korea")) == 61
 
 
 def test_words_side_by_side_rank_above_scattered_ones() -> None:

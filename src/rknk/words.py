@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rknk.normalize import fold
 from rknk.numbers import scale_numbers as scale_numbers
@@ -87,9 +88,15 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _synonym_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+def _lexicon() -> dict[str, Any]:
     # Read beside this module: importlib.resources would cost more start-up time than a search.
-    raw = json.loads(Path(__file__).with_name(LEXICON).read_text(encoding="utf-8"))
+    raw: dict[str, Any] = json.loads(Path(__file__).with_name(LEXICON).read_text(encoding="utf-8"))
+    return raw
+
+
+@lru_cache(maxsize=1)
+def _synonym_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    raw = _lexicon()
     by_word: dict[str, set[str]] = {}
     by_stem: dict[str, set[str]] = {}
     for concept in raw["concepts"]:
@@ -107,8 +114,9 @@ def _synonym_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[st
 def roles() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Names of an office (several words, or a short form) mapped to the words the data uses for it, folded:
     ``("top", "diplomat")`` -> ``("foreign", "minister")``. From the lexicon's ``roles``."""
-    raw = json.loads(Path(__file__).with_name(LEXICON).read_text(encoding="utf-8"))
-    return {tuple(fold(role["phrase"]).split()): tuple(fold(role["means"]).split()) for role in raw.get("roles", [])}
+    return {
+        tuple(fold(role["phrase"]).split()): tuple(fold(role["means"]).split()) for role in _lexicon().get("roles", [])
+    }
 
 
 def read_roles(words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -146,3 +154,12 @@ def synonyms_of(term: str) -> frozenset[str]:
     if found is not None:
         return found
     return by_stem.get(stem(term), frozenset()) - {term}
+
+
+def concept_of(term: str, word: str) -> str:
+    """The name of a lexicon concept holding both ``term`` (or its stem) and ``word``, for ``--explain``."""
+    for concept in _lexicon()["concepts"]:
+        words = {fold(item) for item in concept["words"]}
+        if word in words and (term in words or stem(term) in {stem(item) for item in words}):
+            return str(concept["concept"])
+    return ""

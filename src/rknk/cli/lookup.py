@@ -104,7 +104,10 @@ def search(
     status: StatusOpt = None,
     limit: LimitOpt = None,
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Weakest match first.")] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Show which field and word each match came from.")] = False,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Show how the query was read, and which field and word each match came from."),
+    ] = False,
     fmt: FormatOpt = Format.TABLE,
     json_flag: JsonOpt = False,
     fields: FieldsOpt = None,
@@ -132,6 +135,8 @@ def search(
     allowed = query.allowed_numbers(dataset, filters)
     # Reversed, the weakest matches come first: the limit is taken after reversing.
     found = searcher.results(text, allowed=allowed, limit=None if reverse else limit)
+    if explain:
+        sys.stderr.write(f"rknk: query {found.reading}\n")
     if reverse:
         found = found[::-1][:limit] if limit is not None else found[::-1]
     listing = views.hits(dataset, found, explain)

@@ -25,9 +25,9 @@ from typing import NamedTuple, overload
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 from rknk.search import ranking
 from rknk.search.corpus import Corpus, MemoryCorpus
-from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, Matcher, Matches, Why
+from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
-from rknk.search.terms import MAX_QUERY_LENGTH, Reading, alias_table, parse
+from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, alias_table, parse
 
 __all__ = [
     "FIELD_WEIGHTS",
@@ -54,12 +54,19 @@ class Results(Sequence[Hit]):
     the hits are iterated, so a large answer starts at once and memory stays flat."""
 
     def __init__(
-        self, corpus: Corpus, numbers: list[int], found: dict[int, float], matches: list[Matches], reading: Reading
+        self,
+        corpus: Corpus,
+        numbers: list[int],
+        found: dict[int, float],
+        matches: list[Matches],
+        reading: Reading,
+        boosted: set[int],
     ) -> None:
         self._corpus = corpus
         self._numbers = numbers
         self._scores = found
         self._matches = matches
+        self._boosted = boosted
         #: How the query was read (terms, dropped words, roles, intent), for ``--explain``.
         self.reading = reading
 
@@ -74,7 +81,7 @@ class Results(Sequence[Hit]):
 
     def __getitem__(self, index: int | slice) -> Hit | Results:
         if isinstance(index, slice):
-            return Results(self._corpus, self._numbers[index], self._scores, self._matches, self.reading)
+            return Results(self._corpus, self._numbers[index], self._scores, self._matches, self.reading, self._boosted)
         number = self._numbers[index]
         return self._hit(number, self._corpus.by_number([number])[0])
 
@@ -86,8 +93,10 @@ class Results(Sequence[Hit]):
                 yield self._hit(number, claim)
 
     def _hit(self, number: int, claim: ClaimRecord) -> Hit:
-        why = tuple([hits[number][1] for hits in self._matches if number in hits])
-        return Hit(claim, self._scores[number], why)
+        why = [hits[number][1] for hits in self._matches if number in hits]
+        if number in self._boosted and self.reading.intent:
+            why.append(Why("", f"{ranking.INTENT_BOOST:g}", ASKED[self.reading.intent], INTENT))
+        return Hit(claim, self._scores[number], tuple(why))
 
 
 class Searcher:
@@ -109,15 +118,15 @@ class Searcher:
         matches = [
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
         ]
-        found = (
+        found, boosted = (
             ranking.scores(
                 self.corpus, reading.words, terms, matches, intent=reading.intent, allowed=allowed, limit=limit
             )
             if terms
-            else {}
+            else ({}, set())
         )
         numbers = ranking.order(found, self.corpus.ranks(), limit) if found else []
-        return Results(self.corpus, numbers, found, matches, reading)
+        return Results(self.corpus, numbers, found, matches, reading, boosted)
 
 
 class SearchIndex(Searcher):

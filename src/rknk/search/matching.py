@@ -31,7 +31,7 @@ from rknk.index.rows import FIELDS, OWN_TOO, claim_fields
 from rknk.records import ActorRecord, TopicRecord, involved
 from rknk.search.corpus import Corpus
 from rknk.search.terms import Run
-from rknk.words import STOPWORDS, stem, synonyms_of
+from rknk.words import STOPWORDS, concept_of, stem, synonyms_of
 
 #: How much a hit in each field counts. The statement, names, places and
 #: numbers are what a user remembers best; the curator's note, outside the
@@ -69,6 +69,8 @@ FUZZY_CANDIDATES = 30
 #: Claims whose texts are read at a time when checking phrases.
 CHUNK = 500
 _STATEMENT, _ACTOR = FIELDS.index("statement"), FIELDS.index("actor")
+#: The ``how`` of the reason a question's intent adds to a claim holding what it asks for.
+INTENT = "intent"
 
 
 class Why(NamedTuple):
@@ -78,10 +80,15 @@ class Why(NamedTuple):
     field: str
     word: str
     how: str
+    #: The lexicon concept a synonym came from.
+    concept: str = ""
 
     def __str__(self) -> str:
+        if self.how == INTENT:
+            return f"question asks for {self.word}: +{self.field}"
         found = self.word if self.word == self.term else f"{self.word!r}"
-        return f"{self.term}: {self.how} {found} in {self.field}"
+        concept = f" (concept {self.concept})" if self.concept else ""
+        return f"{self.term}: {self.how} {found} in {self.field}{concept}"
 
 
 #: claim number -> (quality, why) for one term
@@ -105,7 +112,8 @@ class Matcher:
         postings = self.corpus.postings(word)
         if not postings:
             return
-        made = [(level * FIELD_WEIGHTS[name], Why(term, name, word, how)) for name in FIELDS]
+        concept = concept_of(term, word) if how == "synonym" else ""
+        made = [(level * FIELD_WEIGHTS[name], Why(term, name, word, how, concept)) for name in FIELDS]
         made += [made[_ACTOR]] * (OWN_TOO + _ACTOR + 1 - len(made))  # codes marked OWN_TOO
         if not best:
             best.update(zip(postings.keys(), map(made.__getitem__, postings.values()), strict=True))

@@ -70,8 +70,9 @@ def scores(
     intent: str | None = None,
     allowed: Container[int] | None = None,
     limit: int | None = None,
-) -> dict[int, float]:
-    """Score the claims passing the floor (see the module's docstring).
+) -> tuple[dict[int, float], set[int]]:
+    """Score the claims passing the floor (see the module's docstring); also return
+    those given :data:`INTENT_BOOST` for holding what the question asks for.
 
     Only claims in ``allowed`` (if given) are scored. With a ``limit``, claims
     that cannot reach the best ``limit`` scores are left out before their
@@ -80,7 +81,7 @@ def scores(
     can never be shown.
     """
     if limit is not None and limit <= 0:
-        return {}
+        return {}, set()
     size = max(len(corpus.ranks()), MIN_SIZE)
     weight = weights(matches, size)
     total = sum(weight) or 1.0
@@ -123,9 +124,10 @@ def scores(
         kept = [number for number in kept if score(number, possible[number], bonus) >= threshold]
     holding = corpus.holding(intent, kept) if intent else set()
     adjacent = _adjacent(corpus, [number for number in kept if possible[number]], pairs, matches)
-    return {
+    found = {
         number: score(number, adjacent.get(number, 0), INTENT_BOOST if number in holding else 0.0) for number in kept
     }
+    return found, holding
 
 
 def _adjacent(

@@ -30,6 +30,10 @@ NAME_RATIO = 90.0
 _CAPITALS = re.compile(r"[A-Z0-9]+")
 
 
+#: What each question intent asks for, as ``--explain`` says it.
+ASKED = {"date": "a precise date", "quantity": "a figure", "claimant": "a named claimant"}
+
+
 class Run(NamedTuple):
     """Query words naming an actor: how many, which actor, and how they matched."""
 
@@ -118,6 +122,16 @@ class Reading(NamedTuple):
     dropped: list[str]
     roles: list[tuple[str, str]]
     intent: str | None
+
+    def __str__(self) -> str:
+        """One line for ``--explain``: the terms searched, then what else the reading did."""
+        parts = ["searched: " + (", ".join(term.text for term in self.terms) or "nothing")]
+        if self.dropped:
+            parts.append("dropped: " + ", ".join(self.dropped))
+        parts += [f"read {typed!r} as {meant!r}" for typed, meant in self.roles]
+        if self.intent:
+            parts.append(f"asks for {ASKED[self.intent]}")
+        return "; ".join(parts)
 
 
 def parse(query: str, names: dict[str, tuple[str, bool]]) -> Reading:
