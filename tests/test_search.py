@@ -369,19 +369,21 @@ def test_the_evaluation_sets_are_large_varied_and_refer_to_real_claims(bundled: 
     assert not missing, f"claims named in the evaluation set but not in the data: {missing}"
 
 
-@pytest.mark.parametrize("spec", [EVAL, HOLDOUT], ids=["eval", "holdout"])
-def test_wanted_claims_are_in_the_top_three(bundled: SearchIndex, spec: dict) -> None:
+@pytest.mark.parametrize(("spec", "goal"), [(EVAL, 1.0), (HOLDOUT, 0.975)], ids=["eval", "holdout"])
+def test_wanted_claims_are_in_the_top_three(bundled: SearchIndex, spec: dict, goal: float) -> None:
+    """The earlier sets keep the success@3 they had before the question-aware search."""
     misses = []
     for case in spec["queries"]:
         top = search(bundled, case["query"])[:3]
         if not set(top) & set(case["any_of"]):
             misses.append(f"{case['query']!r}: top three {top}")
     success = 1 - len(misses) / len(spec["queries"])
-    assert success >= 0.95, "\n".join(misses)
+    assert success >= goal - 1e-9, "\n".join(misses)
 
 
 def test_a_limit_gives_the_top_of_the_full_ranking(bundled: SearchIndex) -> None:
-    for case in EVAL["queries"] + HOLDOUT["queries"]:
+    questions = json.loads((Path(__file__).parent / "search_questions.json").read_text(encoding="utf-8"))
+    for case in EVAL["queries"] + HOLDOUT["queries"] + questions["queries"]:
         full = [(hit.claim["id"], hit.score) for hit in bundled.results(case["query"])]
         for limit in (1, 3):
             top = [(hit.claim["id"], hit.score) for hit in bundled.results(case["query"], limit=limit)]

@@ -118,6 +118,11 @@ class Searcher:
         matches = [
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
         ]
+        # A name the data does not know at all (Japan, Trump, Wonsan) means the data
+        # cannot answer: the nearest claims about other names are no answer.
+        unknown = [term.text for term, found in zip(terms, matches, strict=True) if not found and not term.run]
+        if any(text in reading.capitalised for text in unknown):
+            terms = []
         found, boosted = (
             ranking.scores(
                 self.corpus, reading.words, terms, matches, intent=reading.intent, allowed=allowed, limit=limit

@@ -28,6 +28,7 @@ MAX_QUERY_LENGTH = 200
 NAME_RATIO = 90.0
 
 _CAPITALS = re.compile(r"[A-Z0-9]+")
+_WORD = re.compile(r"\w+")
 
 
 #: What each question intent asks for, as ``--explain`` says it.
@@ -122,6 +123,8 @@ class Reading(NamedTuple):
     dropped: list[str]
     roles: list[tuple[str, str]]
     intent: str | None
+    #: Words typed with a capital after the query's first word: names, as far as the query says.
+    capitalised: frozenset[str] = frozenset()
 
     def __str__(self) -> str:
         """One line for ``--explain``: the terms searched, then what else the reading did."""
@@ -155,4 +158,6 @@ def parse(query: str, names: dict[str, tuple[str, bool]]) -> Reading:
             terms.append(Term(text, position, position + length, run))
             seen.add(text)
         position += length
-    return Reading(words, terms, list(dict.fromkeys(dropped)), roles, asked)
+    typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
+    capitalised = frozenset(fold(word) for word in typed[1:] if word[0].isupper())
+    return Reading(words, terms, list(dict.fromkeys(dropped)), roles, asked, capitalised)
