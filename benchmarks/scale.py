@@ -24,6 +24,7 @@ ratios rather than seconds, and runs made at a quiet time.
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import shutil
 import statistics
@@ -100,13 +101,17 @@ def main() -> None:
             shutil.rmtree(cache, ignore_errors=True)
         env["RKNK_CACHE_DIR"] = str(cache)
         cold, cold_mb = timed([rknk, "--data", str(data), "events", "--limit", "1"], env)
-        first_id = subprocess.run(
-            [rknk, "--data", str(data), "search", "Kursk", "--limit", "1", "--format", "csv", "--fields", "id"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()[1]
+        first_id = next(
+            csv.reader(
+                subprocess.run(
+                    [rknk, "--data", str(data), "search", "Kursk", "--limit", "1", "--format", "csv", "--fields", "id"],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout.splitlines()[1:]
+            )
+        )[0]
         cells = ["(reused)" if reused else f"{cold:.1f} s, {cold_mb} MB"]
         for args_ in WARM.values():
             command = [rknk, "--data", str(data), *(a.format(id=first_id) for a in args_)]
