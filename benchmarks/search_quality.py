@@ -4,7 +4,8 @@ Reads the evaluation sets in ``tests/``: ``search_eval.json`` (queries typed
 the way users type them), ``search_holdout.json`` (written by someone who had
 not seen the search code) and ``search_questions.json`` (questions in English
 and Indonesian, paraphrases, numbers in other forms, institutions named by
-role, and facts the data does not hold). Each query lists the claims one of
+role, and facts the data does not hold), and ``search_questions_fresh.json``
+(more of the same kinds, written after the ranking was tuned on the third). Each query lists the claims one of
 which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -31,7 +32,12 @@ from rknk import store
 from rknk.search import SearchIndex
 
 TESTS = Path(__file__).resolve().parent.parent / "tests"
-EVAL_SETS = (TESTS / "search_eval.json", TESTS / "search_holdout.json", TESTS / "search_questions.json")
+EVAL_SETS = (
+    TESTS / "search_eval.json",
+    TESTS / "search_holdout.json",
+    TESTS / "search_questions.json",
+    TESTS / "search_questions_fresh.json",
+)
 ABSENT = "absent"
 
 

@@ -45,10 +45,17 @@ def test_queries_are_unique_and_not_borrowed_from_the_other_sets() -> None:
         assert not earlier & set(texts), other
 
 
-def test_every_wanted_claim_is_in_the_bundled_data() -> None:
+FRESH = json.loads((TESTS / "search_questions_fresh.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("spec", [QUESTIONS, FRESH], ids=["questions", "fresh"])
+def test_every_wanted_claim_is_in_the_bundled_data(spec: dict) -> None:
     known = set(store.load(store.bundled_data()).claims)
-    wanted = {claim_id for case in QUESTIONS["queries"] for claim_id in case["any_of"]}
+    wanted = {claim_id for case in spec["queries"] for claim_id in case["any_of"]}
     assert sorted(wanted - known) == []
+    assert {case["kind"] for case in spec["queries"]} == KINDS
+    texts = {case["query"].casefold() for case in QUESTIONS["queries"]}
+    assert spec is QUESTIONS or not texts & {case["query"].casefold() for case in spec["queries"]}
 
 
 @pytest.fixture(scope="module")
