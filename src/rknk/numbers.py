@@ -180,10 +180,14 @@ def scale_numbers(words: list[str]) -> list[str]:
     return out
 
 
+#: Every word that can start or scale a number written in words.
+_NUMBER_WORDS = frozenset((*_VALUES, *_ONE_SCALES, *_SCALES, *_SMALL_SCALES))
+
+
 def spelled_numbers(words: list[str]) -> list[str]:
     """The figures of the numbers ``words`` spell in words (``["two", "leaders"]`` -> ``["2"]``),
     so a claim's text is found by the figure a query reads; figures already written are not repeated."""
-    if not any(word in _VALUES or word in _ONE_SCALES or word in _SCALES or word in _SMALL_SCALES for word in words):
+    if _NUMBER_WORDS.isdisjoint(words):
         return []
     written = set(words)
     return [word for word in scale_numbers(words) if word.isdigit() and word not in written]

@@ -70,6 +70,7 @@ _VALIDATING_CODE = (
     "jsonfile.py",
     "dates.py",
     "normalize.py",
+    "numbers.py",
     "jsontext.py",
     "index/rows.py",
     "index/schema.py",

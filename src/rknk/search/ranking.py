@@ -82,6 +82,19 @@ def scores(
     """
     if limit is not None and limit <= 0:
         return {}, set()
+    if len(terms) == 1:  # one term: its match quality, and the question's boost
+        found = {
+            number: round(100.0 * quality, 1)
+            for number, (quality, _) in matches[0].items()
+            if allowed is None or number in allowed
+        }
+        if limit is not None and len(found) > limit:
+            threshold = nlargest(limit, found.values())[-1] - (INTENT_BOOST if intent else 0.0)
+            found = {number: score for number, score in found.items() if score >= threshold}
+        holding = corpus.holding(intent, found) if intent else set()
+        for number in holding:
+            found[number] = round(found[number] + INTENT_BOOST, 1)
+        return found, holding
     size = max(len(corpus.ranks()), MIN_SIZE)
     weight = weights(matches, size)
     total = sum(weight) or 1.0
@@ -111,8 +124,6 @@ def scores(
     }
 
     def score(number: int, adjacent: int, boost: float) -> float:
-        if not pairs:  # one term: its match quality alone
-            return round(100.0 * evidence[number] + boost, 1)
         together = ADJACENCY_WEIGHT * coverage[number] * adjacent / len(pairs)
         mixed = (1 - ADJACENCY_WEIGHT) * evidence[number] + together
         return round(100.0 * mixed + boost, 1)
