@@ -46,7 +46,10 @@ def hostile(tmp_path: Path) -> Path:
 def output(args: list[str], data: Path, cache: Path) -> str:
     result = invoke([*args, "--data", str(data)], cache)
     assert result.exit_code == 0, result.output
-    assert result.stderr == ""
+    if "--explain" in args:  # search says on stderr how it read the query: one line of folded words
+        assert re.fullmatch(r"rknk: query searched: [a-z0-9 ,;:']*\n", result.stderr), result.stderr
+    else:
+        assert result.stderr == ""
     return result.stdout
 
 
