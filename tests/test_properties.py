@@ -120,7 +120,7 @@ def test_date_like_text_is_accepted_or_refused_with_the_form(valid_data: Path, t
 @given(query=st.text(max_size=300))
 def test_random_search_queries_never_crash(valid_data: Path, tmp_path: Path, query: str) -> None:
     assume("\x00" not in query)
-    assert_clean_ending(invoke(["search", query, "--data", str(valid_data)], tmp_path / "cache"), {0, 2})
+    assert_clean_ending(invoke(["search", "--data", str(valid_data), "--", query], tmp_path / "cache"), {0, 2})
 
 
 # --- dates round-trip ---------------------------------------------------------------------------------
