@@ -15,9 +15,17 @@ from rknk.dates import iso_bounds
 from rknk.figures import Figure, quantity_text
 from rknk.lazy import Streamed
 from rknk.names import actor_names, claimant_name, claimant_text
-from rknk.records import ActorRecord, ClaimRecord, JsonRecord, SourceRecord, TopicRecord, output_record
+from rknk.records import (
+    ActorRecord,
+    ClaimRecord,
+    JsonRecord,
+    SourceRecord,
+    TopicRecord,
+    extended_json,
+    output_record,
+)
 from rknk.render.listing import Column, Listing, as_text
-from rknk.search import Hit, Why
+from rknk.search import Hit, Results, Why
 from rknk.store import Dataset
 
 if TYPE_CHECKING:  # the analyst's views import these when they run; lookups never need them
@@ -72,22 +80,34 @@ def _claim_out(claim: ClaimRecord) -> Mapping[str, Any]:
     return claim if isinstance(claim, JsonRecord) else claim_record(claim)
 
 
+class _HitMembers(dict[tuple[float, tuple[Why, ...]], str]):
+    """The JSON text of a hit's ``score`` and ``why``, by score and reasons. A broad search
+    repeats a few of them across thousands of hits, so each is made once."""
+
+    def __missing__(self, key: tuple[float, tuple[Why, ...]]) -> str:
+        if len(self) > 4096:  # many distinct ones: keep memory flat
+            self.clear()
+        score, reasons = key
+        why = jsontext.strings([str(reason) for reason in reasons])
+        text = self[key] = f'"score": {float(score)!r}, "why": {why}'
+        return text
+
+
 def _hit_records(found: Iterable[Hit]) -> Iterator[Mapping[str, Any]]:
-    """Each hit as a record. A broad search repeats a few scores and reasons across thousands
-    of hits, so their JSON is made once per distinct pair."""
-    members: dict[tuple[float, tuple[Why, ...]], str] = {}
+    """Each hit as a record."""
+    members = _HitMembers()
     for hit in found:
         if isinstance(hit.claim, JsonRecord):  # keeps the stored JSON text for machine output
-            key = (hit.score, hit.why)
-            text = members.get(key)
-            if text is None:
-                if len(members) > 4096:  # many distinct ones: keep memory flat
-                    members.clear()
-                why = jsontext.strings([str(why) for why in hit.why])
-                text = members[key] = f'"score": {float(hit.score)!r}, "why": {why}'
-            yield hit.claim.extended(text)
+            yield hit.claim.extended(members[hit.score, hit.why])
         else:
             yield {**claim_record(hit.claim), "score": hit.score, "why": [str(why) for why in hit.why]}
+
+
+def _hit_pages(found: Results) -> Iterator[list[str]]:
+    """The hits as JSON texts a page at a time, as :func:`_hit_records` makes them."""
+    members = _HitMembers()
+    for texts, keys in found.pages():
+        yield [extended_json(text, members[key]) for text, key in zip(texts, keys, strict=True)]
 
 
 def hits(dataset: Dataset, found: Iterable[Hit], explain: bool) -> Listing:
@@ -101,7 +121,8 @@ def hits(dataset: Dataset, found: Iterable[Hit], explain: bool) -> Listing:
         *_claim_columns(dataset),
         *([Column("Matched", lambda r: "; ".join(r["why"]), beneath=True)] if explain else []),
     )
-    return Listing(records, (*CLAIM_FIELDS, "score", "why"), columns)
+    pages = _hit_pages(found) if isinstance(found, Results) else None
+    return Listing(records, (*CLAIM_FIELDS, "score", "why"), columns, json_pages=pages)
 
 
 def related_summary(claim: ClaimRecord) -> dict[str, Any]:

@@ -167,7 +167,7 @@ def emit(
         listing = listing.only(wanted)
     from rknk.render import renderer
 
-    if not listing.records and fmt is Format.TABLE:
+    if fmt is Format.TABLE and not listing.records:
         message(nothing)
         return
     if not fmt.is_machine:  # people's formats size columns over every row: read them all

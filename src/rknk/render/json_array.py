@@ -33,7 +33,8 @@ def render(listing: Listing, out: TextIO) -> None:
 
     On a terminal the array is indented for reading. Elsewhere each record is
     one compact line inside the array: still one JSON document, written by the
-    C encoder (an indented dump runs in pure Python, several times slower).
+    C encoder (an indented dump runs in pure Python, several times slower);
+    records that come as pages of JSON text are written a page at a time.
     """
     if listing.single and len(listing.records) == 1:
         out.write(dumps(listing.records[0], indent=2) + "\n")
@@ -41,10 +42,14 @@ def render(listing: Listing, out: TextIO) -> None:
     if out.isatty():
         out.write(dumps(list(listing.records), indent=2) + "\n")
         return
+    pages = listing.json_pages
+    if pages is None:
+        pages = ([dumps(record)] for record in listing.records)
     opening = "[\n"
-    for record in listing.records:
-        out.write(opening + dumps(record))
-        opening = ",\n"
+    for page in pages:
+        if page:
+            out.write(opening + ",\n".join(page))
+            opening = ",\n"
     out.write("[]\n" if opening == "[\n" else "\n]\n")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 
@@ -39,6 +39,10 @@ class Listing(NamedTuple):
     single: bool = False
     """True for ``rknk show``: each record shown whole, field by field; JSON prints
     one object instead of an array when there is one record."""
+    json_pages: Iterable[list[str]] | None = None
+    """The same records as compact JSON texts (as :func:`rknk.jsontext.dumps` writes
+    them), a page at a time, if they can be had without making each record: JSON and
+    JSON Lines then write a page at once. Only one of the two is read."""
 
     def only(self, wanted: Sequence[str]) -> Listing:
         """The same listing cut to the ``wanted`` fields, in that order, for ``--fields``."""

@@ -44,6 +44,11 @@ __all__ = [
 ]
 
 
+#: Hits read per query by :meth:`Results.pages`: large enough that SQLite, not
+#: Python, does the work per claim; small enough that the first lines leave at once.
+PAGE = 2000
+
+
 class Hit(NamedTuple):
     claim: ClaimRecord
     score: float
@@ -94,10 +99,25 @@ class Results(Sequence[Hit]):
                 yield self._hit(number, claim)
 
     def _hit(self, number: int, claim: ClaimRecord) -> Hit:
+        return Hit(claim, self._scores[number], self._why(number))
+
+    def _why(self, number: int) -> tuple[Why, ...]:
         why = [hits[number][1] for hits in self._matches if number in hits]
         if number in self._boosted and self.reading.intent:
             why.append(Why("", f"{ranking.INTENT_BOOST:g}", ASKED[self.reading.intent], INTENT))
-        return Hit(claim, self._scores[number], tuple(why))
+        return tuple(why)
+
+    def pages(self) -> Iterator[tuple[list[str], list[tuple[float, tuple[Why, ...]]]]]:
+        """The hits a page at a time: their claims' JSON texts (see
+        :meth:`Corpus.json_texts`) and each one's score and reasons.
+
+        For output that writes a large answer as text: a page is read in one
+        query and nothing is made per hit but its score and reasons.
+        """
+        numbers, scores, why = self._numbers, self._scores, self._why
+        for start in range(0, len(numbers), PAGE):
+            page = numbers[start : start + PAGE]
+            yield self._corpus.json_texts(page), [(scores[number], why(number)) for number in page]
 
 
 class Searcher:

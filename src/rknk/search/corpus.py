@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
 from rknk.index.rows import actor_texts, analyse
-from rknk.records import ActorRecord, ClaimRecord, TopicRecord, involved
+from rknk.records import ActorRecord, ClaimRecord, TopicRecord, involved, output_record
 
 
 class Corpus(Protocol):
@@ -45,6 +45,11 @@ class Corpus(Protocol):
 
     def by_number(self, numbers: Sequence[int]) -> list[ClaimRecord]:
         """The claims with these numbers, in that order."""
+        ...
+
+    def json_texts(self, numbers: Sequence[int]) -> list[str]:
+        """The claims with these numbers as machine output writes them
+        (:func:`rknk.records.output_record` through :func:`rknk.jsontext.dumps`), in that order."""
         ...
 
     def holding(self, intent: str, numbers: Iterable[int]) -> set[int]:
@@ -130,6 +135,11 @@ class MemoryCorpus:
 
     def by_number(self, numbers: Sequence[int]) -> list[ClaimRecord]:
         return [self.claims[number] for number in numbers]
+
+    def json_texts(self, numbers: Sequence[int]) -> list[str]:
+        from rknk.jsontext import dumps
+
+        return [dumps(output_record(self.claims[number])) for number in numbers]
 
     def holding(self, intent: str, numbers: Iterable[int]) -> set[int]:
         return {number for number in numbers if holds(intent, self.claims[number])}
