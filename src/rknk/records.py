@@ -127,10 +127,6 @@ class JsonRecord(Mapping[str, Any]):
     def extended(self, members: str) -> JsonRecord:
         """This record with more fields after its own, without parsing it. ``members``
         is their JSON text, as :func:`rknk.jsontext.dumps` writes it between the braces."""
-        return JsonRecord(extended_json(self.json, members))
-
-
-def extended_json(text: str, members: str) -> str:
-    """The JSON object ``text`` with ``members`` (JSON text of more fields, as
-    :func:`rknk.jsontext.dumps` writes it between the braces) after its own."""
-    return "{" + members + "}" if text == "{}" else text[:-1] + ", " + members + "}"
+        if self.json == "{}":
+            return JsonRecord("{" + members + "}")
+        return JsonRecord(self.json[:-1] + ", " + members + "}")

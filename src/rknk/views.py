@@ -21,7 +21,6 @@ from rknk.records import (
     JsonRecord,
     SourceRecord,
     TopicRecord,
-    extended_json,
     output_record,
 )
 from rknk.render.listing import Column, Listing, as_text
@@ -104,10 +103,11 @@ def _hit_records(found: Iterable[Hit]) -> Iterator[Mapping[str, Any]]:
 
 
 def _hit_pages(found: Results) -> Iterator[list[str]]:
-    """The hits as JSON texts a page at a time, as :func:`_hit_records` makes them."""
+    """The hits as JSON texts a page at a time, as :func:`_hit_records` makes them
+    (:meth:`JsonRecord.extended` inline: a claim's JSON always has fields)."""
     members = _HitMembers()
     for texts, keys in found.pages():
-        yield [extended_json(text, members[key]) for text, key in zip(texts, keys, strict=True)]
+        yield [text[:-1] + ", " + members[key] + "}" for text, key in zip(texts, keys, strict=True)]
 
 
 def hits(dataset: Dataset, found: Iterable[Hit], explain: bool) -> Listing:
