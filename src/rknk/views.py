@@ -107,7 +107,7 @@ def _hit_pages(found: Results) -> Iterator[list[str]]:
     (:meth:`JsonRecord.extended` inline: a claim's JSON always has fields)."""
     members = _HitMembers()
     for texts, keys in found.pages():
-        yield [text[:-1] + ", " + members[key] + "}" for text, key in zip(texts, keys, strict=True)]
+        yield [f"{text[:-1]}, {members[key]}}}" for text, key in zip(texts, keys, strict=True)]
 
 
 def hits(dataset: Dataset, found: Iterable[Hit], explain: bool) -> Listing:

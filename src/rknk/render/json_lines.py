@@ -17,8 +17,8 @@ from rknk.render.listing import Listing
 def render(listing: Listing, out: TextIO) -> None:
     if listing.json_pages is not None:
         for page in listing.json_pages:
-            if page:
-                out.write("\n".join(page) + "\n")
+            page.append("")  # a newline after the last line too, without copying the page again
+            out.write("\n".join(page))
         return
     for record in listing.records:
         out.write(dumps(record) + "\n")
