@@ -359,3 +359,79 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
     except OSError:
         return "Z"
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def many_claims(root: Path) -> Path:
+    """Twelve claims over three years, two topics and two statuses, all mentioning Kursk."""
+    claims = [
+        claim(
+            f"kursk-{n:02}",
+            date=f"{2022 + n % 3}-{1 + n % 12:02}",
+            statement=f"Report {n} from Kursk" + (" and Kursk again." if n % 4 == 0 else "."),
+            topic="troops" if n % 2 else "treaty",
+            status="reported" if n % 3 else "alleged",
+        )
+        for n in range(12)
+    ]
+    return make_data(root, claims={"claims/a.json": claims[:7], "claims/b.json": claims[7:]})
+
+
+def lines_of(data: Path, cache: Path, *args: str) -> list[str]:
+    result = invoke(["--data", str(data), *args], cache)
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def test_a_large_answer_written_a_page_at_a_time_is_the_answer_written_a_hit_at_a_time(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rknk.search
+
+    data = many_claims(tmp_path / "data")
+    monkeypatch.setattr(rknk.search, "PAGE", 5)  # pages of 5, 5 and 2 hits
+    every_field = "id,date,date_start,date_end,date_basis,date_note,statement,topic,actors,claimants,status"
+    every_field += ",quantities,places,evidence,tags,related,note,score,why"
+    for extra in ([], ["--reverse"], ["--limit", "7"], ["--since", "2023"]):
+        paged = lines_of(data, cache, "search", "Kursk", "--format", "jsonl", *extra)
+        # --fields makes each record on its own: the path every other format takes
+        one_by_one = lines_of(data, cache, "search", "Kursk", "--format", "jsonl", "--fields", every_field, *extra)
+        assert paged == one_by_one
+        array = json.loads("\n".join(lines_of(data, cache, "search", "Kursk", "--json", *extra)))
+        assert array == [json.loads(line) for line in paged]
+        assert len(paged) == {"--limit": 7, "--since": 8}.get(extra[0] if extra else "", 12)
+    scores = [json.loads(line)["score"] for line in paged]
+    assert scores == sorted(scores, reverse=True)
+    assert lines_of(data, cache, "search", "Nowhere", "--format", "jsonl") == []
+    assert lines_of(data, cache, "search", "Nowhere", "--json") == ["[]"]
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_topic_and_status_filters_with_a_limit_keep_date_order(tmp_path: Path, cache: Path, reverse: bool) -> None:
+    data = many_claims(tmp_path / "data")
+    order = ["--reverse"] if reverse else []
+    everything = [json.loads(line) for line in lines_of(data, cache, "events", "--format", "jsonl", *order)]
+    for filters, keep in (
+        (["--topic", "troops"], lambda c: c["topic"] == "troops"),
+        (["--status", "reported", "--since", "2024"], lambda c: c["status"] == "reported" and c["date_end"] >= "2024"),
+        (["--topic", "troops", "--topic", "treaty", "--until", "2023-06"], lambda c: c["date_start"] <= "2023-06-30"),
+    ):
+        expected = [c["id"] for c in everything if keep(c)][:3]
+        found = lines_of(data, cache, "events", *filters, *order, "--limit", "3", "--fields", "id", "-f", "jsonl")
+        assert [json.loads(line)["id"] for line in found] == expected, filters
+        assert len(expected) == 3
+
+
+def test_one_topic_or_status_is_read_in_date_order_from_its_index(tmp_path: Path, cache: Path) -> None:
+    from rknk.index.reader import Where
+
+    index = rknk.index.open_index(many_claims(tmp_path / "data"))
+    for where in (Where(since="2023-01-01", topics=["troops"]), Where(statuses=["alleged"], actor_groups=[["russia"]])):
+        clause, values = where.sql()
+        plan = index.db.execute(
+            f"EXPLAIN QUERY PLAN SELECT json FROM claims c {clause} ORDER BY first, last, id LIMIT 20", values
+        ).fetchall()
+        steps = " / ".join(step[-1] for step in plan)
+        assert "TEMP B-TREE" not in steps and "USING INDEX claims_by_" in steps, steps
