@@ -391,7 +391,8 @@ def test_a_large_answer_written_a_page_at_a_time_is_the_answer_written_a_hit_at_
     import rknk.search
 
     data = many_claims(tmp_path / "data")
-    monkeypatch.setattr(rknk.search, "PAGE", 5)  # pages of 5, 5 and 2 hits
+    monkeypatch.setattr(rknk.search, "FIRST_PAGE", 2)
+    monkeypatch.setattr(rknk.search, "PAGE", 4)  # pages of 2, 4, 4 and 2 hits
     every_field = "id,date,date_start,date_end,date_basis,date_note,statement,topic,actors,claimants,status"
     every_field += ",quantities,places,evidence,tags,related,note,score,why"
     for extra in ([], ["--reverse"], ["--limit", "7"], ["--since", "2023"]):

@@ -47,6 +47,8 @@ __all__ = [
 #: Hits read per query by :meth:`Results.pages`: large enough that SQLite, not
 #: Python, does the work per claim; small enough that the first lines leave at once.
 PAGE = 2000
+#: The first page is smaller, and pages double up to :data:`PAGE`: the first lines leave sooner.
+FIRST_PAGE = 125
 
 
 class Hit(NamedTuple):
@@ -115,9 +117,11 @@ class Results(Sequence[Hit]):
         query and nothing is made per hit but its score and reasons.
         """
         numbers, scores, why = self._numbers, self._scores, self._why
-        for start in range(0, len(numbers), PAGE):
-            page = numbers[start : start + PAGE]
+        start, size = 0, FIRST_PAGE
+        while start < len(numbers):
+            page = numbers[start : start + size]
             yield self._corpus.json_texts(page), [(scores[number], why(number)) for number in page]
+            start, size = start + size, min(2 * size, PAGE)
 
 
 class Searcher:
