@@ -19,7 +19,7 @@ from fixture_data import ACTORS, CLAIMS, SOURCES, TOPICS, UNSAFE_FOR_HUMANS, cla
 
 # The folder is shared by every example of a test (function-scoped fixtures are not reset
 # between examples), so each example rewrites what it needs.
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture(scope="module")
