@@ -432,7 +432,35 @@ def test_one_topic_or_status_is_read_in_date_order_from_its_index(tmp_path: Path
     for where in (Where(since="2023-01-01", topics=["troops"]), Where(statuses=["alleged"], actor_groups=[["russia"]])):
         clause, values = where.sql()
         plan = index.db.execute(
-            f"EXPLAIN QUERY PLAN SELECT json FROM claims c {clause} ORDER BY first, last, id LIMIT 20", values
+            f"EXPLAIN QUERY PLAN SELECT d.json FROM claims c JOIN documents d ON d.slot = c.slot {clause}"
+            " ORDER BY c.first, c.last, c.id LIMIT 20",
+            values,
         ).fetchall()
         steps = " / ".join(step[-1] for step in plan)
         assert "TEMP B-TREE" not in steps and "USING INDEX claims_by_" in steps, steps
+
+
+def test_a_cold_build_stores_documents_in_date_order_and_an_update_keeps_every_claim_readable(
+    tmp_path: Path, cache: Path
+) -> None:
+    import sqlite3
+
+    data = many_claims(tmp_path / "data")
+    everything = lines_of(data, cache, "events", "-f", "jsonl")
+    (index,) = index_files(cache)
+    assert [p.name for p in cache.iterdir()] == [index.name]  # the staging file is gone
+    db = sqlite3.connect(index)
+    by_slot = [row[0] for row in db.execute("SELECT c.id FROM claims c ORDER BY c.slot")]
+    by_date = [row[0] for row in db.execute("SELECT id FROM claims ORDER BY first, last, id")]
+    assert by_slot == by_date and by_slot != [row[0] for row in db.execute("SELECT id FROM claims ORDER BY number")]
+    db.close()
+    # An update appends the documents of the claims it writes; nothing is lost or mixed up.
+    path = data / "claims" / "a.json"
+    claims = json.loads(path.read_text(encoding="utf-8"))
+    claims[0]["statement"] = "Report 0 from Kursk, corrected."
+    path.write_text(json.dumps(claims), encoding="utf-8")
+    after = lines_of(data, cache, "events", "-f", "jsonl")
+    assert len(after) == len(everything) and after != everything
+    assert {json.loads(line)["id"]: json.loads(line) for line in after}["kursk-00"]["statement"].endswith("corrected.")
+    shown = lines_of(data, cache, "show", *(json.loads(line)["id"] for line in after), "--json")
+    assert [c["id"] for c in json.loads("\n".join(shown))] == [json.loads(line)["id"] for line in after]

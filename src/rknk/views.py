@@ -80,15 +80,20 @@ def _claim_out(claim: ClaimRecord) -> Mapping[str, Any]:
 
 
 class _HitMembers(dict[tuple[float, tuple[Why, ...]], str]):
-    """The JSON text of a hit's ``score`` and ``why``, by score and reasons. A broad search
-    repeats a few of them across thousands of hits, so each is made once."""
+    """The JSON text of a hit's ``score`` and ``why``, by score and reasons, between
+    ``before`` and ``after``. A broad search repeats a few of them across thousands
+    of hits, so each is made once."""
+
+    def __init__(self, before: str = "", after: str = "") -> None:
+        super().__init__()
+        self._before, self._after = before, after
 
     def __missing__(self, key: tuple[float, tuple[Why, ...]]) -> str:
         if len(self) > 4096:  # many distinct ones: keep memory flat
             self.clear()
         score, reasons = key
         why = jsontext.strings([str(reason) for reason in reasons])
-        text = self[key] = f'"score": {float(score)!r}, "why": {why}'
+        text = self[key] = f'{self._before}"score": {float(score)!r}, "why": {why}{self._after}'
         return text
 
 
@@ -105,9 +110,9 @@ def _hit_records(found: Iterable[Hit]) -> Iterator[Mapping[str, Any]]:
 def _hit_pages(found: Results) -> Iterator[list[str]]:
     """The hits as JSON texts a page at a time, as :func:`_hit_records` makes them
     (:meth:`JsonRecord.extended` inline: a claim's JSON always has fields)."""
-    members = _HitMembers()
-    for texts, keys in found.pages():
-        yield [f"{text[:-1]}, {members[key]}}}" for text, key in zip(texts, keys, strict=True)]
+    members = _HitMembers(", ", "}")
+    for texts, reasons in found.pages():
+        yield [text[:-1] + members[reason] for text, reason in zip(texts, reasons, strict=True)]
 
 
 def hits(dataset: Dataset, found: Iterable[Hit], explain: bool) -> Listing:

@@ -139,10 +139,12 @@ def open_index(root: Path) -> Index:
     except OSError as error:
         cache.note(f"cannot write in cache folder {shown(folder)}: {error.strerror or error}")
         return _in_memory(root, listing, key, started)
+    staging: Path | None = None
     try:
+        staging = cache.new_file(folder, path.name)
         db = _connect(temporary)
         try:
-            _cold_build(db, root, listing, key, started, fast=True)
+            _cold_build(db, root, listing, key, started, staging=staging)
         finally:
             db.close()
         temporary.replace(path)
@@ -153,6 +155,9 @@ def open_index(root: Path) -> Index:
     except BaseException:  # invalid data, Ctrl-C: leave nothing half-written behind
         _remove(temporary)
         raise
+    finally:
+        if staging is not None:
+            _remove(staging)
     return Index(_connect(path), root)
 
 
@@ -214,21 +219,35 @@ def _update(db: sqlite3.Connection, root: Path, changes: _Changes, started: int)
 
 
 def _cold_build(
-    db: sqlite3.Connection, root: Path, listing: list[tuple[str, Path]], key: str, started: int, *, fast: bool
+    db: sqlite3.Connection,
+    root: Path,
+    listing: list[tuple[str, Path]],
+    key: str,
+    started: int,
+    *,
+    staging: Path | None,
 ) -> None:
+    """Build the index of ``root`` into an empty database.
+
+    With ``staging`` (a private new file beside it) the build is a file's:
+    no journal, as the file is renamed into place only when complete; worker
+    processes for a large folder; documents stored in date order (see
+    :func:`rknk.index.build.stage`). Without, it is an in-memory build.
+    """
     from rknk.index import build, prepare
 
-    if fast:  # a private new file, renamed into place only when complete: no journal needed
+    if staging is not None:
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
+        build.stage(db, staging)
     db.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
     db.execute("BEGIN")
     build.create(db)
     build.write_registries(db, root, started)
-    writer = build.Writer(db, root, started)
+    writer = build.Writer(db, root, started, staged=staging is not None)
     claims_files = [(name, path) for name, path in listing if name not in REGISTRY_FILES]
     size = sum((signature(path) or (0,))[0] for _, path in claims_files)
-    workers = prepare.workers_for(len(claims_files), size) if fast else 0
+    workers = prepare.workers_for(len(claims_files), size) if staging is not None else 0
     with _progress(claims_files) as advance:
         for prepared in prepare.prepare_all(claims_files, writer.context, workers):
             advance(writer.write(prepared, count_words=False), prepared.name)
@@ -240,11 +259,13 @@ def _cold_build(
         [("code", key), ("root", os.fsencode(root.absolute())), ("built_ns", started)],
     )
     db.execute("COMMIT")
+    if staging is not None:
+        db.execute("DETACH DATABASE staging")
 
 
 def _in_memory(root: Path, listing: list[tuple[str, Path]], key: str, started: int) -> Index:
     db = _connect(":memory:")
-    _cold_build(db, root, listing, key, started, fast=False)
+    _cold_build(db, root, listing, key, started, staging=None)
     return Index(db, root)
 
 

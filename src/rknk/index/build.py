@@ -39,10 +39,13 @@ def _chunks(items: Sequence[Any], size: int = 900) -> Iterable[Sequence[Any]]:
 class Writer:
     """Writes validated files into an open index connection, inside the caller's transaction."""
 
-    def __init__(self, connection: sqlite3.Connection, root: Path, started_ns: int) -> None:
+    def __init__(self, connection: sqlite3.Connection, root: Path, started_ns: int, *, staged: bool = False) -> None:
         from rknk.validate import References
 
         self.db = connection
+        #: A cold build writes documents to ``staging.documents`` first (see :func:`stage`),
+        #: and :meth:`finish` moves them into ``documents`` in date order.
+        self.staged = staged
         self.root = root
         self.started_ns = started_ns
         self.problems: list[Problem] = []
@@ -59,8 +62,9 @@ class Writer:
                 frozenset(s["id"] for s in registry["sources"]),
             ),
         )
-        row = self.db.execute("SELECT max(number) FROM claims").fetchone()
-        self.next_number = (row[0] or 0) + 1
+        numbers, slots = self.db.execute("SELECT max(number), max(slot) FROM claims").fetchone()
+        self.next_number = (numbers or 0) + 1
+        self.next_slot = (slots or 0) + 1
 
     def _registry(self, kind: str) -> Iterable[tuple[str]]:
         return self.db.execute("SELECT json FROM registry WHERE kind = ? ORDER BY position", (kind,))
@@ -81,6 +85,7 @@ class Writer:
         ids = [claim_id for (claim_id,) in db.execute("SELECT id FROM claims WHERE file = ?", (number,))]
         for table in ("claim_actors", "claim_sources", "related"):
             db.execute(f"DELETE FROM {table} WHERE claim IN (SELECT number FROM claims WHERE file = ?)", (number,))
+        db.execute("DELETE FROM documents WHERE slot IN (SELECT slot FROM claims WHERE file = ?)", (number,))
         db.execute("DELETE FROM texts WHERE number IN (SELECT number FROM claims WHERE file = ?)", (number,))
         db.execute("DELETE FROM claims WHERE file = ?", (number,))
         db.execute(
@@ -122,9 +127,16 @@ class Writer:
         self.new_claims.extend(range(base, self.next_number))
         file_number = self._record_file(prepared)
         db = self.db
+        # Staged, a document's provisional slot is its claim's number; else the next free slots.
+        slots = base if self.staged else self.next_slot
+        self.next_slot = max(self.next_slot, slots + len(prepared.claims))
         db.executemany(
             "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?)",
-            ((base + row[1], row[0], file_number, *row[1:]) for row in prepared.claims),
+            ((base + row[1], row[0], file_number, *row[1:6], slots + row[1]) for row in prepared.claims),
+        )
+        db.executemany(
+            f"INSERT INTO {'staging.documents' if self.staged else 'documents'} VALUES (?,?)",
+            ((slots + row[1], row[6]) for row in prepared.claims),
         )
         for table, rows in (("claim_actors", prepared.actors), ("claim_sources", prepared.sources)):
             db.executemany(f"INSERT INTO {table} VALUES (?,?)", ((base + n, value) for n, value in rows))
@@ -152,13 +164,15 @@ class Writer:
             marks = ",".join("?" * len(chunk))
             db.execute(f"INSERT OR IGNORE INTO checked SELECT claim FROM related WHERE target IN ({marks})", chunk)
         broken = db.execute(
-            """SELECT c.id, c.json, r.target, f.name FROM checked k JOIN related r ON r.claim = k.claim
+            """SELECT c.id, c.slot, r.target, f.name FROM checked k JOIN related r ON r.claim = k.claim
                JOIN claims c ON c.number = r.claim JOIN files f ON f.number = c.file
                WHERE NOT EXISTS (SELECT 1 FROM claims t WHERE t.id = r.target) ORDER BY c.number"""
         ).fetchall()
-        for claim_id, text, target, file_name in broken:
+        documents = "staging.documents" if self.staged else "documents"
+        for claim_id, slot, target, file_name in broken:
             if target in self.invalid_ids:
                 continue
+            (text,) = db.execute(f"SELECT json FROM {documents} WHERE slot = ?", (slot,)).fetchone()
             position = json.loads(text)["related"].index(target)
             self.problems.append(
                 Problem(
@@ -170,7 +184,8 @@ class Writer:
             )
 
     def finish(self) -> None:
-        """Raise the problems found, if any; else store the claims' chronological ranks."""
+        """Raise the problems found, if any; else store the claims' chronological ranks
+        and their documents' slots (after moving staged documents into date order)."""
         if self.problems:
             first = self.problems[0]
             more = len(self.problems) - 1
@@ -183,9 +198,26 @@ class Writer:
         db = self.db
         top = db.execute("SELECT max(number) FROM claims").fetchone()[0] or 0
         ranks = array("q", bytes(8 * (top + 1)))
-        for rank, (number,) in enumerate(db.execute("SELECT number FROM claims ORDER BY first, last, id")):
+        slots = array("q", bytes(8 * (top + 1)))
+        for rank, (number, slot) in enumerate(db.execute("SELECT number, slot FROM claims ORDER BY first, last, id")):
             ranks[number] = rank
+            slots[number] = slot
+        if self.staged:
+            # A claim's slot becomes 1 + its rank: the documents are read out of
+            # staging in date order and appended, so they are stored in that order.
+            numbers = [number for (number,) in db.execute("SELECT number FROM claims")]
+            for number in numbers:
+                slots[number] = ranks[number] + 1
+            db.execute("CREATE TEMP TABLE chronology (slot INTEGER PRIMARY KEY, number INTEGER NOT NULL)")
+            db.executemany("INSERT INTO chronology VALUES (?, ?)", ((slots[n], n) for n in numbers))
+            db.execute(
+                """INSERT INTO documents SELECT o.slot, s.json FROM chronology o
+                   CROSS JOIN staging.documents s ON s.slot = o.number ORDER BY o.slot"""
+            )
+            db.execute("DROP TABLE chronology")
+            db.executemany("UPDATE claims SET slot = ? WHERE number = ?", ((slots[n], n) for n in numbers))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('ranks', ?)", (ranks.tobytes(),))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('slots', ?)", (slots.tobytes(),))
 
 
 def _shifted(numbers: bytes, base: int) -> bytes:
@@ -236,6 +268,19 @@ def create(db: sqlite3.Connection) -> None:
     """Create the tables of an empty index (its secondary indexes come with :func:`create_indexes`)."""
     for statement in schema.TABLES:
         db.execute(statement)
+
+
+def stage(db: sqlite3.Connection, path: Path) -> None:
+    """Attach ``path``, an empty private file, as the staging area of a cold build.
+
+    Claims files come in file order, but a large answer comes in date order:
+    documents are written there first, and :meth:`Writer.finish` copies them
+    into the index in date order. Call outside a transaction; detach after.
+    """
+    db.execute("ATTACH DATABASE ? AS staging", (str(path),))
+    db.execute("PRAGMA staging.journal_mode = OFF")
+    db.execute("PRAGMA staging.synchronous = OFF")
+    db.execute("CREATE TABLE staging.documents (slot INTEGER PRIMARY KEY, json TEXT NOT NULL)")
 
 
 def create_indexes(db: sqlite3.Connection) -> None:

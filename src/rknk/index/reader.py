@@ -38,11 +38,12 @@ def _parsed(text: str) -> ClaimRecord:
     return cast(ClaimRecord, record)
 
 
-#: SQL over a ``claims`` row for each question intent (see :func:`rknk.search.corpus.holds`).
+#: SQL over a ``claims`` row ``c`` and its document ``d`` for each question intent
+#: (see :func:`rknk.search.corpus.holds`).
 _HOLDING = {
-    "date": "julianday(last) - julianday(first) < 31",
-    "quantity": "json_array_length(json, '$.quantities') > 0",
-    "claimant": "EXISTS (SELECT 1 FROM json_each(json, '$.claimants') k"
+    "date": "julianday(c.last) - julianday(c.first) < 31",
+    "quantity": "json_array_length(d.json, '$.quantities') > 0",
+    "claimant": "EXISTS (SELECT 1 FROM json_each(d.json, '$.claimants') k"
     " WHERE json_extract(k.value, '$.actor') IS NOT NULL)",
 }
 
@@ -85,8 +86,8 @@ class Where(NamedTuple):
             any_of("EXISTS (SELECT 1 FROM claim_actors a WHERE a.claim = c.number AND a.actor IN ({}))", group)
         for group in self.claimant_groups:  # rare: read from the claim's own JSON
             any_of(
-                "EXISTS (SELECT 1 FROM json_each(c.json, '$.claimants') k"
-                " WHERE json_extract(k.value, '$.actor') IN ({}))",
+                "EXISTS (SELECT 1 FROM documents d, json_each(d.json, '$.claimants') k"
+                " WHERE d.slot = c.slot AND json_extract(k.value, '$.actor') IN ({}))",
                 group,
             )
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), values
@@ -102,6 +103,7 @@ class Index:
         connection.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
         self.root = root
         self._ranks: array[int] | None = None
+        self._slots: array[int] | None = None
 
     # -- registries and claims -------------------------------------------------
 
@@ -133,7 +135,9 @@ class Index:
 
     def claim(self, claim_id: str) -> ClaimRecord | None:
         """One claim by id, or None."""
-        row = self.db.execute("SELECT json FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT d.json FROM claims c JOIN documents d ON d.slot = c.slot WHERE c.id = ?", (claim_id,)
+        ).fetchone()
         return _parsed(row[0]) if row else None
 
     def has(self, claim_id: str) -> bool:
@@ -149,7 +153,8 @@ class Index:
     def in_file_order(self) -> Iterator[ClaimRecord]:
         """Every claim, file by file (files by name), each file's claims in order."""
         rows = self.db.execute(
-            "SELECT c.json FROM claims c JOIN files f ON f.number = c.file ORDER BY f.name, c.position"
+            "SELECT d.json FROM claims c JOIN files f ON f.number = c.file JOIN documents d ON d.slot = c.slot"
+            " ORDER BY f.name, c.position"
         )
         for (text,) in rows:
             yield _parsed(text)
@@ -161,22 +166,25 @@ class Index:
     def json_texts(self, numbers: Sequence[int]) -> list[str]:
         """The stored JSON texts of the claims with these numbers, in the order given.
 
-        The numbers go to SQLite as one JSON array, so a page of thousands of
-        claims is one query, not one per claim or per few hundred parameters.
+        The documents' slots go to SQLite as one JSON array, so a page of
+        thousands of claims is one query, not one per claim or per few hundred
+        parameters; the array drives the join, so rows come in its order.
         """
-        found = dict(
-            self.db.execute(
-                "SELECT number, json FROM claims WHERE number IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(numbers)),),
-            )
+        slots = self.slots()
+        rows = self.db.execute(
+            "SELECT d.json FROM json_each(?) h CROSS JOIN documents d ON d.slot = h.value",
+            (json.dumps([slots[number] for number in numbers]),),
         )
-        return [found[number] for number in numbers]
+        return [text for (text,) in rows]
 
     def select(self, where: Where, *, newest_first: bool = False, limit: int | None = None) -> Iterator[ClaimRecord]:
         """Claims passing ``where``, in date order (first day, last day, id), read as they stream."""
         clause, values = where.sql()
         order = "DESC" if newest_first else "ASC"
-        sql = f"SELECT json FROM claims c {clause} ORDER BY first {order}, last {order}, id {order}"
+        sql = (
+            f"SELECT d.json FROM claims c JOIN documents d ON d.slot = c.slot {clause}"
+            f" ORDER BY c.first {order}, c.last {order}, c.id {order}"
+        )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         for (text,) in self.db.execute(sql, values):
@@ -245,13 +253,26 @@ class Index:
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT number FROM claims WHERE number IN ({marks}) AND {condition}", chunk)
+            rows = self.db.execute(
+                f"SELECT c.number FROM claims c JOIN documents d ON d.slot = c.slot"
+                f" WHERE c.number IN ({marks}) AND {condition}",
+                chunk,
+            )
             found.update(number for (number,) in rows)
         return found
 
     def ranks(self) -> array[int]:
         """Each claim number's place in date-then-id order."""
         if self._ranks is None:
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'ranks'").fetchone()
-            self._ranks = array("q", row[0] if row else b"")
+            self._ranks = self._numbered("ranks")
         return self._ranks
+
+    def slots(self) -> array[int]:
+        """Each claim number's document slot (see ``documents`` in :mod:`rknk.index.schema`)."""
+        if self._slots is None:
+            self._slots = self._numbered("slots")
+        return self._slots
+
+    def _numbered(self, key: str) -> array[int]:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return array("q", row[0] if row else b"")

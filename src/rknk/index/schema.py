@@ -18,24 +18,27 @@ try:  # CPython's own BLAKE2 loads in a tenth of the time of hashlib's OpenSSL b
 except ImportError:  # other Python implementations
     from hashlib import blake2b
 
-FORMAT = 2
+FORMAT = 3
 #: A file changed less than this before it was read may change again without
 #: its signature showing it on a file system with coarse timestamps ("racy
 #: git"); its content hash is checked on every lookup instead.
 RACY_NS = 2_000_000_000
 
 TABLES = (
-    # key/value facts: format, code key, data folder, chronological ranks
+    # key/value facts: format, code key, data folder, each claim's chronological rank and slot
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID",
     # one row per data file: its name (bytes, as the file system has it) and signature
     """CREATE TABLE files (number INTEGER PRIMARY KEY, name BLOB NOT NULL UNIQUE, size INTEGER,
         mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER, device INTEGER, racy INTEGER, digest BLOB)""",
     # sources, actors and topics in file order, as JSON
     "CREATE TABLE registry (kind TEXT, position INTEGER, id TEXT, json TEXT, PRIMARY KEY (kind, position))",
-    # one row per claim: its JSON as output writes it, and what filters and sorting need
+    # one row per claim: what filters and sorting need, and the slot of its document
     """CREATE TABLE claims (number INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file INTEGER NOT NULL,
         position INTEGER NOT NULL, first TEXT NOT NULL, last TEXT NOT NULL, topic TEXT NOT NULL,
-        status TEXT NOT NULL, json TEXT NOT NULL)""",
+        status TEXT NOT NULL, slot INTEGER NOT NULL)""",
+    # each claim's JSON as output writes it; a cold build writes them in date order, so a
+    # large answer, which comes in date order, reads rows that sit side by side
+    "CREATE TABLE documents (slot INTEGER PRIMARY KEY, json TEXT NOT NULL)",
     "CREATE TABLE claim_actors (claim INTEGER, actor TEXT, PRIMARY KEY (claim, actor)) WITHOUT ROWID",
     "CREATE TABLE claim_sources (claim INTEGER, source TEXT, PRIMARY KEY (claim, source)) WITHOUT ROWID",
     "CREATE TABLE related (claim INTEGER, target TEXT, PRIMARY KEY (claim, target)) WITHOUT ROWID",

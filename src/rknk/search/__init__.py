@@ -114,13 +114,27 @@ class Results(Sequence[Hit]):
         :meth:`Corpus.json_texts`) and each one's score and reasons.
 
         For output that writes a large answer as text: a page is read in one
-        query and nothing is made per hit but its score and reasons.
+        query, and hits with the same score and reasons mostly share one tuple of
+        them, made once.
         """
-        numbers, scores, why = self._numbers, self._scores, self._why
+        numbers, scores, matches = self._numbers, self._scores, self._matches
+        boosted = self._boosted if self.reading.intent else set()
+        made: dict[tuple[object, ...], tuple[float, tuple[Why, ...]]] = {}
         start, size = 0, FIRST_PAGE
         while start < len(numbers):
             page = numbers[start : start + size]
-            yield self._corpus.json_texts(page), [(scores[number], why(number)) for number in page]
+            reasons = []
+            for number in page:
+                # The matches of one term share their (quality, why) pairs: their
+                # identities tell hits apart at the cost of a lookup per term.
+                key = (scores[number], number in boosted, *[id(hits.get(number)) for hits in matches])
+                reason = made.get(key)
+                if reason is None:
+                    if len(made) > 4096:  # many distinct ones: keep memory flat
+                        made.clear()
+                    reason = made[key] = (scores[number], self._why(number))
+                reasons.append(reason)
+            yield self._corpus.json_texts(page), reasons
             start, size = start + size, min(2 * size, PAGE)
 
 
