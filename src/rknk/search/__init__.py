@@ -29,6 +29,7 @@ from rknk.search.corpus import Corpus, MemoryCorpus
 from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
 from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, alias_table, parse
+from rknk.words import synonyms_of
 
 __all__ = [
     "FIELD_WEIGHTS",
@@ -137,17 +138,23 @@ class Searcher:
 
         ``allowed``, if given, holds the numbers of the claims that may be
         returned (those passing the lookup's filters); ``limit`` caps how many.
+        A query naming something the data cannot answer (a capitalised name it
+        does not know, a lexicon concept no claim holds) returns nothing, and
+        its reading says why.
         """
         reading = parse(query, self._names)
         terms = reading.terms
         matches = [
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
         ]
-        # A name the data does not know at all (Japan, Trump, Wonsan) means the data
-        # cannot answer: the nearest claims about other names are no answer.
+        # A name the data does not know at all (Japan, Trump, Wonsan), or a concept of
+        # the lexicon no claim holds by any of its words (died, tewas), means the data
+        # cannot answer: the nearest claims about other things are no answer.
         unknown = [term.text for term, found in zip(terms, matches, strict=True) if not found and not term.run]
-        if any(text in reading.capitalised for text in unknown):
+        lacking = tuple(text for text in unknown if text in reading.capitalised or synonyms_of(text))
+        if lacking:
             terms = []
+            reading = reading._replace(lacking=lacking)
         found, boosted = (
             ranking.scores(
                 self.corpus, reading.words, terms, matches, intent=reading.intent, allowed=allowed, limit=limit
