@@ -6,11 +6,13 @@ three steps, one module each, so that each can change without the others:
 
 * :mod:`rknk.search.terms` reads the query into terms: words, and runs of
   words naming an actor, less its question and function words, with what a
-  question asks for;
+  question asks for and what kind of word each term is (an everyday word,
+  a capital that is also a place);
 * :mod:`rknk.search.matching` finds the claims matching each term, and how
   well (exact, stem, synonym, prefix, fuzzy; field weights);
-* :mod:`rknk.search.ranking` weighs each term by its rarity, scores claims
-  from their matches, applies the relevance floor and orders the results.
+* :mod:`rknk.search.ranking` weighs each term by its rarity and its kind,
+  scores claims from their matches, applies the relevance floor and orders
+  the results.
 
 All three read claims through a :class:`~rknk.search.corpus.Corpus`: the
 embedded index (:class:`rknk.index.Index`) for lookups, or claims in memory
