@@ -1,10 +1,12 @@
-"""Word-level knowledge for search: stopwords, stems, the concept lexicon and numbers in words.
+"""Word-level knowledge for search: stopwords, stems, the concept lexicon, everyday words
+and numbers in words.
 
 These are facts about English and Indonesian as users type them, kept apart
 from the index that uses them. The concepts (words that mean the same, across
 the two languages, each with the reason it is right) are data, in
 ``lexicon.json`` beside this module, reviewed like the claims and extended
-without touching code. Numbers in words are read by :mod:`rknk.numbers`.
+without touching code; so are the everyday words that frame a question
+(``everyday.json``), each part saying why it is there. Numbers in words are read by :mod:`rknk.numbers`.
 """
 
 from __future__ import annotations

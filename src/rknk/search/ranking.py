@@ -122,9 +122,8 @@ def scores(
     total = sum(weight) or 1.0
     # Terms most claims match (the main actors) and everyday words tell nothing
     # apart: the share of terms to match is counted over the others, when there are any.
-    counted = [n for n, found in enumerate(matches) if len(found) <= COMMON * size and not terms[n].everyday] or list(
-        range(len(terms))
-    )
+    informative = [n for n, found in enumerate(matches) if len(found) <= COMMON * size and not terms[n].everyday]
+    counted = informative or list(range(len(terms)))
     needed = max(1, math.ceil(MIN_COVERAGE * len(counted) - 1e-9))
     matched_terms = Counter(chain.from_iterable(matches[n] for n in counted))
     evidence: dict[int, float] = {}
