@@ -1,8 +1,10 @@
-"""The concept lexicon (``src/rknk/lexicon.json``): sound as data, and used by search.
+"""The concept lexicon (``src/rknk/lexicon.json``) and the everyday words
+(``src/rknk/everyday.json``): sound as data, and used by search.
 
 Every concept is reviewed like a claim, so each must say why it is right; the
 search tests below show paraphrases across the two languages finding claims
-that never use the typed word.
+that never use the typed word. Every part of the everyday words says why it is
+there, and no word is both everyday and a concept of the domain.
 """
 
 from __future__ import annotations
@@ -15,12 +17,16 @@ import pytest
 from typer.testing import CliRunner
 
 import rknk
+from rknk import store
 from rknk.cli import app
 from rknk.normalize import fold
-from rknk.words import LEXICON, synonyms_of
+from rknk.words import EVERYDAY, LEXICON, STOPWORDS, is_everyday, synonyms, synonyms_of
 from test_search import claim, index_of, search
 
-CONCEPTS = json.loads((Path(rknk.__file__).with_name(LEXICON)).read_text(encoding="utf-8"))["concepts"]
+PACKAGE = Path(rknk.__file__).parent
+CONCEPTS = json.loads((PACKAGE / LEXICON).read_text(encoding="utf-8"))["concepts"]
+SEATS = json.loads((PACKAGE / LEXICON).read_text(encoding="utf-8"))["seats"]
+PARTS = json.loads((PACKAGE / EVERYDAY).read_text(encoding="utf-8"))["parts"]
 
 
 def test_every_concept_is_named_once_filed_and_explained() -> None:
@@ -51,6 +57,12 @@ def test_words_are_written_folded_one_word_each_and_not_repeated() -> None:
         ("sp", "propelled"),
         ("kewajiban", "obliges"),
         ("pelonggaran", "easing"),
+        ("landed", "arrived"),
+        ("hit", "strike"),
+        ("soil", "territory"),
+        ("determined", "resolve"),
+        ("menyerang", "invaded"),
+        ("mendukung", "support"),
     ],
 )
 def test_a_word_stands_for_its_concept_in_the_other_language(typed: str, means: str) -> None:
@@ -84,3 +96,30 @@ def test_seoul_military_is_not_read_as_the_joint_chiefs() -> None:
     hits = json.loads(result.stdout)
     assert hits[0]["id"] == "seoul-military-nk-modernising-conventional-warfare"
     assert hits[0]["score"] > max(hit["score"] for hit in hits[1:])
+
+
+def test_every_everyday_part_says_why_and_holds_no_stopword_and_no_concept() -> None:
+    words = [word for part in PARTS for word in part["words"]]
+    assert len(words) == len(set(words))
+    for part in PARTS:
+        assert set(part) == {"part", "language", "why", "words"}, part["part"]
+        assert part["language"] in {"en", "id"} and len(part["why"]) >= 20 and part["why"].endswith("."), part["part"]
+    assert [word for word in words if word != fold(word) or " " in word] == []
+    assert sorted(set(words) & STOPWORDS) == []
+    assert sorted(set(words) & set(synonyms())) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "everyday"),
+    [("learning", True), ("watched", True), ("lama", True), ("warships", False), ("goods", False), ("landed", False)],
+)
+def test_everyday_words_are_found_by_their_stem_and_concepts_never_are(word: str, everyday: bool) -> None:
+    assert is_everyday(word) is everyday
+
+
+def test_every_seat_is_an_alias_of_its_state_in_the_bundled_data() -> None:
+    actors = store.load(store.bundled_data()).actors
+    for seat in SEATS:
+        assert set(seat) == {"name", "state", "why"} and seat["why"].endswith("."), seat["name"]
+        assert actors[seat["state"]]["kind"] == "state", seat["name"]
+        assert seat["name"] in actors[seat["state"]]["aliases"], seat["name"]

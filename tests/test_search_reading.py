@@ -1,4 +1,5 @@
-"""Search reads questions: question words, roles, numbers in words, what a question asks for.
+"""Search reads questions: question words, roles, numbers in words, what a question asks for,
+and what kind of word each term is (everyday words, places, things the data lacks).
 
 Run through the command line on a small data folder written here, so the
 embedded index, the lexicon and the ranking are all the real ones.
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from fixture_data import claim, invoke, make_data
+from fixture_data import ACTORS, claim, invoke, make_data
 
 FILLER = [
     claim(f"filler-{n}", statement=f"Russia and North Korea held round {n} of consultations.", tags=["talks"])
@@ -35,12 +36,30 @@ CLAIMS = [
         tags=["visit"],
     ),
     claim("letters", date="2022-08", statement="The two leaders exchanged letters.", tags=["letters"]),
+    claim(
+        "putin-visit",
+        date="2024-06-19",
+        statement="Putin visited Pyongyang.",
+        actors=["vladimir-putin", "russia", "north-korea"],
+        tags=["visit"],
+    ),
+    claim(
+        "china-veto",
+        date="2022-05-26",
+        statement="China and Russia vetoed new sanctions on North Korea.",
+        actors=["china", "russia", "north-korea"],
+        places=[],
+        evidence=[{"source": "beta-2024-11", "quote": "China and Russia vetoed it."}],
+        tags=["veto"],
+    ),
 ]
+CHINA = {"id": "china", "name": "China", "kind": "state", "aliases": ["Beijing"], "state": None, "role": None}
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_data(tmp_path_factory.mktemp("reading") / "data", claims={"claims/a.json": FILLER + CLAIMS})
+    root = tmp_path_factory.mktemp("reading") / "data"
+    return make_data(root, claims={"claims/a.json": FILLER + CLAIMS}, actors=[*ACTORS, CHINA])
 
 
 def found(data: Path, cache: Path, query: str, *more: str) -> list[dict[str, Any]]:
@@ -97,3 +116,33 @@ def test_explain_says_how_the_query_was_read_on_stderr(data: Path, cache: Path) 
     assert "dropped: when, did" in line
     assert "read 'top diplomat' as 'foreign minister'" in line
     assert line.endswith("asks for a precise date")
+
+
+def test_an_everyday_word_no_claim_holds_does_not_sink_the_answer(data: Path, cache: Path) -> None:
+    # "watching" and "learning" frame the question; no claim holds them, and they weigh as common words
+    assert top(data, cache, "North Korean troops watching and learning in Kursk")[:1] == ["arrival-day"]
+    explained = invoke(
+        ["search", "are North Korean troops learning in Kursk?", "--explain", "--data", str(data)], cache
+    )
+    assert "everyday words, weighed as common: learning" in explained.stderr
+
+
+def test_a_word_naming_a_thing_no_claim_holds_keeps_its_full_weight(data: Path, cache: Path) -> None:
+    assert top(data, cache, "North Korean warships in Kursk") == []
+    assert top(data, cache, "North Korean troops in Kursk")[:1] == ["arrival-day"]
+
+
+def test_a_concept_no_claim_holds_means_the_data_cannot_answer(data: Path, cache: Path) -> None:
+    query = "how many North Korean troops died in Kursk?"
+    explained = invoke(["search", query, "--json", "--explain", "--data", str(data)], cache)
+    assert explained.exit_code == 0 and json.loads(explained.stdout) == []
+    assert explained.stderr.strip().endswith("no claim holds died, so nothing can answer")
+
+
+def test_a_capital_named_as_a_place_must_be_held(data: Path, cache: Path) -> None:
+    assert top(data, cache, "when did Putin visit Pyongyang?")[:1] == ["putin-visit"]
+    assert top(data, cache, "when did Choe Son-hui visit Russia?")[:1] == ["minister-visit"]
+    # Beijing stands for China, but no claim about China is a visit by Choe: her visit to Russia is no answer
+    assert top(data, cache, "when did Choe Son-hui visit Beijing?") == []
+    assert top(data, cache, "kapan Choe Son-hui mengunjungi Beijing?") == []
+    assert top(data, cache, "Beijing vetoed new sanctions")[:1] == ["china-veto"]  # still the state's government

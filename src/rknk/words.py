@@ -1,10 +1,12 @@
-"""Word-level knowledge for search: stopwords, stems, the concept lexicon and numbers in words.
+"""Word-level knowledge for search: stopwords, stems, the concept lexicon, everyday words
+and numbers in words.
 
 These are facts about English and Indonesian as users type them, kept apart
 from the index that uses them. The concepts (words that mean the same, across
 the two languages, each with the reason it is right) are data, in
 ``lexicon.json`` beside this module, reviewed like the claims and extended
-without touching code. Numbers in words are read by :mod:`rknk.numbers`.
+without touching code; so are the everyday words that frame a question
+(``everyday.json``), each part saying why it is there. Numbers in words are read by :mod:`rknk.numbers`.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ def intent(words: list[str]) -> str | None:
 
 #: The concept lexicon, beside this module.
 LEXICON = "lexicon.json"
+#: The everyday words of English and Indonesian, beside this module.
+EVERYDAY = "everyday.json"
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s", "e")
 
 
@@ -140,6 +144,32 @@ def read_roles(words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
             out.append(words[position])
             position += 1
     return out, made
+
+
+@lru_cache(maxsize=1)
+def seats() -> frozenset[str]:
+    """Folded names of capitals that also stand for their state's government (``beijing``,
+    ``kremlin``), from the lexicon's ``seats``: named in a query, they are places a claim
+    must hold (see :mod:`rknk.search.ranking`)."""
+    return frozenset(fold(seat["name"]) for seat in _lexicon().get("seats", []))
+
+
+@lru_cache(maxsize=1)
+def _everyday() -> tuple[frozenset[str], frozenset[str]]:
+    raw = json.loads(Path(__file__).with_name(EVERYDAY).read_text(encoding="utf-8"))
+    words = frozenset(word for part in raw["parts"] for word in part["words"])
+    return words, frozenset(stem(word) for word in words)
+
+
+def is_everyday(word: str) -> bool:
+    """Whether a folded word is an everyday word (``everyday.json``): one that frames a
+    question rather than names its subject, found as listed or by its English stem
+    (``learning`` as ``learn``). A word of the lexicon is a word of the domain, never
+    an everyday one, even when their stems meet (``goods``, ``good``)."""
+    if word in synonyms():
+        return False
+    words, stems = _everyday()
+    return word in words or stem(word) in stems
 
 
 def synonyms() -> dict[str, frozenset[str]]:

@@ -6,11 +6,13 @@ three steps, one module each, so that each can change without the others:
 
 * :mod:`rknk.search.terms` reads the query into terms: words, and runs of
   words naming an actor, less its question and function words, with what a
-  question asks for;
+  question asks for and what kind of word each term is (an everyday word,
+  a capital that is also a place);
 * :mod:`rknk.search.matching` finds the claims matching each term, and how
   well (exact, stem, synonym, prefix, fuzzy; field weights);
-* :mod:`rknk.search.ranking` weighs each term by its rarity, scores claims
-  from their matches, applies the relevance floor and orders the results.
+* :mod:`rknk.search.ranking` weighs each term by its rarity and its kind,
+  scores claims from their matches, applies the relevance floor and orders
+  the results.
 
 All three read claims through a :class:`~rknk.search.corpus.Corpus`: the
 embedded index (:class:`rknk.index.Index`) for lookups, or claims in memory
@@ -29,6 +31,7 @@ from rknk.search.corpus import Corpus, MemoryCorpus
 from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
 from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, alias_table, parse
+from rknk.words import synonyms_of
 
 __all__ = [
     "FIELD_WEIGHTS",
@@ -151,17 +154,23 @@ class Searcher:
 
         ``allowed``, if given, holds the numbers of the claims that may be
         returned (those passing the lookup's filters); ``limit`` caps how many.
+        A query naming something the data cannot answer (a capitalised name it
+        does not know, a lexicon concept no claim holds) returns nothing, and
+        its reading says why.
         """
         reading = parse(query, self._names)
         terms = reading.terms
         matches = [
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
         ]
-        # A name the data does not know at all (Japan, Trump, Wonsan) means the data
-        # cannot answer: the nearest claims about other names are no answer.
+        # A name the data does not know at all (Japan, Trump, Wonsan), or a concept of
+        # the lexicon no claim holds by any of its words (died, tewas), means the data
+        # cannot answer: the nearest claims about other things are no answer.
         unknown = [term.text for term, found in zip(terms, matches, strict=True) if not found and not term.run]
-        if any(text in reading.capitalised for text in unknown):
+        lacking = tuple(text for text in unknown if text in reading.capitalised or synonyms_of(text))
+        if lacking:
             terms = []
+            reading = reading._replace(lacking=lacking)
         found, boosted = (
             ranking.scores(
                 self.corpus, reading.words, terms, matches, intent=reading.intent, allowed=allowed, limit=limit

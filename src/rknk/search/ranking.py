@@ -3,10 +3,25 @@
 Terms are weighted by how much they tell apart, as BM25 does: a term's
 weight is its inverse document frequency, ``ln(1 + (N - df + 0.5) / (df +
 0.5))``, where ``df`` is the number of claims the term matches (its postings,
-synonyms and near spellings included) and ``N`` the number of claims. A word
-no claim holds weighs the most; an actor most claims involve (Russia) weighs
-little. The document frequencies come from the postings the matching has
-already read, never from scanning claims.
+synonyms and near spellings included) and ``N`` the number of claims. An
+actor most claims involve (Russia) weighs little. The document frequencies
+come from the postings the matching has already read, never from scanning
+claims.
+
+What a word weighs also depends on what kind of word it is, which matters
+most for a word no claim holds. A number, or a word that names a thing or an
+event (``warships``, ``ambassador``, ``captured``), keeps the full weight of
+a word no claim holds: the data lacks what the query asks about, so claims
+matching only its other words fall below the floor. A capitalised name the
+data does not know, or a concept of the lexicon none of whose words any claim
+holds (``died``, ``tewas``), means the data cannot answer at all (see
+:class:`rknk.search.Searcher`). An *everyday* word (``everyday.json``:
+``learning``, ``real``, ``watching``, ``lama``), which frames a question
+rather than names its subject, weighs as a common term does, held or not: at
+most :data:`EVERYDAY_WEIGHT`, the weight of a word half the claims hold, and
+it is not counted in the share of terms a claim must match. How often it
+occurs in a small set of claims is chance, and users paraphrase it freely, so
+a claim lacking it is not thereby a wrong answer.
 
 A claim's *evidence* is the weighted share of the query it matches, each
 matched term counted at its match quality (field and level, see
@@ -23,6 +38,9 @@ at least :data:`MIN_COVERAGE` of the terms (both of two, two of three, three
 of four), and those terms must carry at least :data:`MIN_EVIDENCE` of the
 query's weight. Matching the common words of a query (the actors most claims
 involve) while missing its rare one (``ambassador``, ``Trump``) is not enough.
+Facts typed are constraints: a claim must hold every year typed, and every
+capital named that is also a place (``Beijing``; the lexicon's ``seats``),
+as its place, in its text or through the state it stands for.
 """
 
 from __future__ import annotations
@@ -45,6 +63,8 @@ MIN_COVERAGE = 2 / 3
 COMMON = 0.5
 #: ... and the terms it matches must carry at least this share of the query's weight.
 MIN_EVIDENCE = 0.5
+#: The most an everyday word weighs: the weight of a term half the claims match.
+EVERYDAY_WEIGHT = math.log(2)
 #: Weights are computed as if the corpus held at least this many claims: in a
 #: handful of claims every word is "common", and one unknown word would
 #: outweigh all the others.
@@ -56,9 +76,11 @@ ADJACENCY_WEIGHT = 0.15
 INTENT_BOOST = 3.0
 
 
-def weights(matches: list[Matches], size: int) -> list[float]:
-    """Each term's inverse document frequency over a corpus of ``size`` claims."""
-    return [math.log(1 + (size - len(found) + 0.5) / (len(found) + 0.5)) for found in matches]
+def weights(terms: list[Term], matches: list[Matches], size: int) -> list[float]:
+    """Each term's inverse document frequency over a corpus of ``size`` claims,
+    an everyday word's at most :data:`EVERYDAY_WEIGHT`."""
+    rarity = [math.log(1 + (size - len(hits) + 0.5) / (len(hits) + 0.5)) for hits in matches]
+    return [min(idf, EVERYDAY_WEIGHT) if term.everyday else idf for term, idf in zip(terms, rarity, strict=True)]
 
 
 def scores(
@@ -96,21 +118,22 @@ def scores(
             found[number] = round(found[number] + INTENT_BOOST, 1)
         return found, holding
     size = max(len(corpus.ranks()), MIN_SIZE)
-    weight = weights(matches, size)
+    weight = weights(terms, matches, size)
     total = sum(weight) or 1.0
-    # Terms most claims match (the main actors) tell nothing apart: the share of
-    # terms to match is counted over the others, when there are any.
-    counted = [n for n, found in enumerate(matches) if len(found) <= COMMON * size] or list(range(len(terms)))
+    # Terms most claims match (the main actors) and everyday words tell nothing
+    # apart: the share of terms to match is counted over the others, when there are any.
+    informative = [n for n, found in enumerate(matches) if len(found) <= COMMON * size and not terms[n].everyday]
+    counted = informative or list(range(len(terms)))
     needed = max(1, math.ceil(MIN_COVERAGE * len(counted) - 1e-9))
     matched_terms = Counter(chain.from_iterable(matches[n] for n in counted))
     evidence: dict[int, float] = {}
     coverage: dict[int, float] = {}
-    # A year typed is a fact asked about, not a word to weigh: a claim must hold it.
-    years = [matches[n] for n, term in enumerate(terms) if is_year(term)]
+    # A year or a place typed is a fact asked about, not a word to weigh: a claim must hold it.
+    required = [matches[n] for n, term in enumerate(terms) if term.place or is_year(term)]
     for number, matched in matched_terms.items():
         if matched < needed or (allowed is not None and number not in allowed):
             continue
-        if years and not all(number in found for found in years):
+        if required and not all(number in found for found in required):
             continue
         held = [(weight[n], hits[number][0]) for n, hits in enumerate(matches) if number in hits]
         share = sum(w for w, _ in held) / total

@@ -11,6 +11,10 @@ as the words the data uses for them (``foreign minister``), from the lexicon.
 Question and function words (``how many``, ``could``, ``berapa``, ``kali``,
 ``kepada``) are dropped, so they never count against a match; what the
 question asks for (a date, a quantity, a claimant) is kept as its intent.
+Each term also says what kind of word it is, which decides how it is
+weighed (:mod:`rknk.search.ranking`): an everyday word (``learning``,
+``real``, ``lama``: ``everyday.json``) or a capital that is also a place
+(``Beijing``: the lexicon's ``seats``).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typing import NamedTuple
 
 from rknk.normalize import fold
 from rknk.records import ActorRecord
-from rknk.words import STOPWORDS, intent, read_roles, scale_numbers
+from rknk.words import STOPWORDS, intent, is_everyday, read_roles, scale_numbers, seats
 
 MAX_QUERY_LENGTH = 200
 #: Minimum rapidfuzz ratio for a run of 2+ query words to count as an actor's name.
@@ -51,6 +55,10 @@ class Term(NamedTuple):
     start: int
     end: int
     run: Run | None
+    #: An everyday word, weighed as a common one.
+    everyday: bool = False
+    #: A capital named as a place (``beijing``): a claim must hold it.
+    place: bool = False
 
 
 def is_year(term: Term) -> bool:
@@ -125,6 +133,8 @@ class Reading(NamedTuple):
     intent: str | None
     #: Words typed with a capital after the query's first word: names, as far as the query says.
     capitalised: frozenset[str] = frozenset()
+    #: Names and lexicon concepts typed that no claim holds: the data cannot answer.
+    lacking: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         """One line for ``--explain``: the terms searched, then what else the reading did."""
@@ -132,8 +142,16 @@ class Reading(NamedTuple):
         if self.dropped:
             parts.append("dropped: " + ", ".join(self.dropped))
         parts += [f"read {typed!r} as {meant!r}" for typed, meant in self.roles]
+        everyday = [term.text for term in self.terms if term.everyday]
+        if everyday:
+            parts.append("everyday words, weighed as common: " + ", ".join(everyday))
+        places = [term.text for term in self.terms if term.place]
+        if places:
+            parts.append("must hold the place or its state: " + ", ".join(places))
         if self.intent:
             parts.append(f"asks for {ASKED[self.intent]}")
+        if self.lacking:
+            parts.append("no claim holds " + ", ".join(self.lacking) + ", so nothing can answer")
         return "; ".join(parts)
 
 
@@ -155,7 +173,9 @@ def parse(query: str, names: dict[str, tuple[str, bool]]) -> Reading:
         if not run and text in STOPWORDS:
             dropped.append(text)
         elif text not in seen:
-            terms.append(Term(text, position, position + length, run))
+            everyday = run is None and is_everyday(text)
+            place = run is not None and text in seats()
+            terms.append(Term(text, position, position + length, run, everyday, place))
             seen.add(text)
         position += length
     typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
