@@ -45,17 +45,27 @@ def test_queries_are_unique_and_not_borrowed_from_the_other_sets() -> None:
         assert not earlier & set(texts), other
 
 
-FRESH = json.loads((TESTS / "search_questions_fresh.json").read_text(encoding="utf-8"))
+QUESTION_SETS = sorted(TESTS.glob("search_questions*.json"))
 
 
-@pytest.mark.parametrize("spec", [QUESTIONS, FRESH], ids=["questions", "fresh"])
-def test_every_wanted_claim_is_in_the_bundled_data(spec: dict) -> None:
+@pytest.mark.parametrize("path", QUESTION_SETS, ids=[path.stem for path in QUESTION_SETS])
+def test_every_wanted_claim_is_in_the_bundled_data(path: Path) -> None:
+    """Every question set, the later ones included, names real claims, uses the six kinds and borrows no query."""
+    spec = json.loads(path.read_text(encoding="utf-8"))
     known = set(store.load(store.bundled_data()).claims)
     wanted = {claim_id for case in spec["queries"] for claim_id in case["any_of"]}
     assert sorted(wanted - known) == []
     assert {case["kind"] for case in spec["queries"]} == KINDS
+    for case in spec["queries"]:
+        assert (case["kind"] == "absent") == (case["any_of"] == []), case["query"]
     texts = {case["query"].casefold() for case in QUESTIONS["queries"]}
-    assert spec is QUESTIONS or not texts & {case["query"].casefold() for case in spec["queries"]}
+    assert path.name == "search_questions.json" or not texts & {case["query"].casefold() for case in spec["queries"]}
+
+
+def test_the_question_sets_are_all_checked() -> None:
+    assert {"search_questions.json", "search_questions_fresh.json", "search_questions_blind.json"} <= {
+        path.name for path in QUESTION_SETS
+    }
 
 
 @pytest.fixture(scope="module")
