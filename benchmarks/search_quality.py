@@ -5,7 +5,9 @@ the way users type them), ``search_holdout.json`` (written by someone who had
 not seen the search code) and ``search_questions.json`` (questions in English
 and Indonesian, paraphrases, numbers in other forms, institutions named by
 role, and facts the data does not hold), and ``search_questions_fresh.json``
-(more of the same kinds, written after the ranking was tuned on the third). Each query lists the claims one of
+(more of the same kinds, written after the ranking was tuned on the third), and
+``search_questions_blind.json`` (72 more, written from the data and the articles
+alone and scored once, after the everyday-word weighting). Each query lists the claims one of
 which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -37,6 +39,7 @@ EVAL_SETS = (
     TESTS / "search_holdout.json",
     TESTS / "search_questions.json",
     TESTS / "search_questions_fresh.json",
+    TESTS / "search_questions_blind.json",
 )
 ABSENT = "absent"
 
