@@ -21,6 +21,7 @@ from rknk.search import SearchIndex
 
 TESTS = Path(__file__).parent
 QUESTIONS = json.loads((TESTS / "search_questions.json").read_text(encoding="utf-8"))
+FRESH = json.loads((TESTS / "search_questions_fresh.json").read_text(encoding="utf-8"))
 KINDS = {"question-en", "question-id", "paraphrase", "number", "role", "absent"}
 
 
