@@ -365,12 +365,15 @@ def _state(pid: int) -> str:
 
 
 def many_claims(root: Path) -> Path:
-    """Twelve claims over three years, two topics and two statuses, all mentioning Kursk."""
+    """Twelve claims over three years, two topics and two statuses, all mentioning Kursk
+    (some in other scripts too)."""
     claims = [
         claim(
             f"kursk-{n:02}",
             date=f"{2022 + n % 3}-{1 + n % 12:02}",
-            statement=f"Report {n} from Kursk" + (" and Kursk again." if n % 4 == 0 else "."),
+            statement=f"Report {n} from Kursk"
+            + (" and Kursk again." if n % 4 == 0 else ".")
+            + (" Курск, «the front» — 쿠르스크." if n % 5 == 0 else ""),
             topic="troops" if n % 2 else "treaty",
             status="reported" if n % 3 else "alleged",
         )
@@ -402,6 +405,9 @@ def test_a_large_answer_written_a_page_at_a_time_is_the_answer_written_a_hit_at_
         assert paged == one_by_one
         array = json.loads("\n".join(lines_of(data, cache, "search", "Kursk", "--json", *extra)))
         assert array == [json.loads(line) for line in paged]
+        # A real process writes pages as bytes to its stdout: the same UTF-8 lines.
+        written = run(["--data", str(data), "search", "Kursk", "--format", "jsonl", *extra], cache)
+        assert written.stdout.decode("utf-8").splitlines() == paged
         assert len(paged) == {"--limit": 7, "--since": 8}.get(extra[0] if extra else "", 12)
     scores = [json.loads(line)["score"] for line in paged]
     assert scores == sorted(scores, reverse=True)

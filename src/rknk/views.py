@@ -107,12 +107,22 @@ def _hit_records(found: Iterable[Hit]) -> Iterator[Mapping[str, Any]]:
             yield {**claim_record(hit.claim), "score": hit.score, "why": [str(why) for why in hit.why]}
 
 
-def _hit_pages(found: Results) -> Iterator[list[str]]:
-    """The hits as JSON texts a page at a time, as :func:`_hit_records` makes them
+def _hit_pages(found: Results) -> Iterator[tuple[list[bytes], list[bytes]]]:
+    """The hits as JSON a page at a time, as :func:`_hit_records` makes them: each
+    claim's JSON less its closing brace, then its score, reasons and the brace
     (:meth:`JsonRecord.extended` inline: a claim's JSON always has fields)."""
     members = _HitMembers(", ", "}")
-    for texts, reasons in found.pages():
-        yield [text[:-1] + members[reason] for text, reason in zip(texts, reasons, strict=True)]
+    endings: dict[tuple[float, tuple[Why, ...]], bytes] = {}
+    for openings, reasons in found.pages():
+        page = []
+        for reason in reasons:
+            ending = endings.get(reason)
+            if ending is None:
+                if len(endings) > 4096:  # many distinct ones: keep memory flat
+                    endings.clear()
+                ending = endings[reason] = members[reason].encode()
+            page.append(ending)
+        yield openings, page
 
 
 def hits(dataset: Dataset, found: Iterable[Hit], explain: bool) -> Listing:

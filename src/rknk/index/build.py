@@ -266,6 +266,7 @@ def write_registries(db: sqlite3.Connection, root: Path, started_ns: int) -> Non
 
 def create(db: sqlite3.Connection) -> None:
     """Create the tables of an empty index (its secondary indexes come with :func:`create_indexes`)."""
+    db.execute(f"PRAGMA page_size = {schema.PAGE_SIZE}")
     for statement in schema.TABLES:
         db.execute(statement)
 

@@ -19,6 +19,10 @@ except ImportError:  # other Python implementations
     from hashlib import blake2b
 
 FORMAT = 3
+#: Bytes per database page. A claim's document takes about a kilobyte: pages of
+#: 16 KiB hold a dozen of them, so a large answer, reading documents that sit side
+#: by side (see ``documents``), reads a page per dozen claims rather than per three.
+PAGE_SIZE = 16384
 #: A file changed less than this before it was read may change again without
 #: its signature showing it on a file system with coarse timestamps ("racy
 #: git"); its content hash is checked on every lookup instead.

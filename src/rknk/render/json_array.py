@@ -7,6 +7,7 @@ without it the output stays a bare array, as scripts expect.
 
 from __future__ import annotations
 
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rknk import jsontext
@@ -28,6 +29,17 @@ def dumps(value: Any, indent: int | None = None) -> str:
     return jsontext.dumps(value, indent)
 
 
+def write_bytes(out: TextIO, data: bytes) -> None:
+    """Write UTF-8 ``data`` to ``out``, to its binary buffer if it has one (after
+    what was written as text), else decoded."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode("utf-8"))
+        return
+    out.flush()
+    buffer.write(data)
+
+
 def render(listing: Listing, out: TextIO) -> None:
     """One object for ``show``; else an array, streamed a record at a time.
 
@@ -42,15 +54,22 @@ def render(listing: Listing, out: TextIO) -> None:
     if out.isatty():
         out.write(dumps(list(listing.records), indent=2) + "\n")
         return
-    pages = listing.json_pages
-    if pages is None:
-        pages = ([dumps(record)] for record in listing.records)
-    opening = "[\n"
-    for page in pages:
-        if page:
-            out.write(opening + ",\n".join(page))
+    if listing.json_pages is None:
+        opening = "[\n"
+        for record in listing.records:
+            out.write(opening + dumps(record))
             opening = ",\n"
-    out.write("[]\n" if opening == "[\n" else "\n]\n")
+        out.write("[]\n" if opening == "[\n" else "\n]\n")
+        return
+    started = False
+    for openings, endings in listing.json_pages:
+        if not openings:
+            continue
+        page = b"".join(chain.from_iterable(zip(repeat(b",\n"), openings, endings)))
+        # Every record follows a separator: the first of all follows the opening bracket instead.
+        write_bytes(out, page if started else b"[\n" + page[2:])
+        started = True
+    out.write("\n]\n" if started else "[]\n")
 
 
 def render_envelope(listing: Listing, provenance: Provenance, out: TextIO) -> None:

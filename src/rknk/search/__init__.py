@@ -112,9 +112,9 @@ class Results(Sequence[Hit]):
             why.append(Why("", f"{ranking.INTENT_BOOST:g}", ASKED[self.reading.intent], INTENT))
         return tuple(why)
 
-    def pages(self) -> Iterator[tuple[list[str], list[tuple[float, tuple[Why, ...]]]]]:
-        """The hits a page at a time: their claims' JSON texts (see
-        :meth:`Corpus.json_texts`) and each one's score and reasons.
+    def pages(self) -> Iterator[tuple[list[bytes], list[tuple[float, tuple[Why, ...]]]]]:
+        """The hits a page at a time: their claims' JSON as output writes it, less
+        the closing brace (see :meth:`Corpus.open_documents`), and each one's score and reasons.
 
         For output that writes a large answer as text: a page is read in one
         query, and hits with the same score and reasons mostly share one tuple of
@@ -137,7 +137,7 @@ class Results(Sequence[Hit]):
                         made.clear()
                     reason = made[key] = (scores[number], self._why(number))
                 reasons.append(reason)
-            yield self._corpus.json_texts(page), reasons
+            yield self._corpus.open_documents(page), reasons
             start, size = start + size, min(2 * size, PAGE)
 
 

@@ -52,6 +52,12 @@ class Corpus(Protocol):
         (:func:`rknk.records.output_record` through :func:`rknk.jsontext.dumps`), in that order."""
         ...
 
+    def open_documents(self, numbers: Sequence[int]) -> list[bytes]:
+        """The claims with these numbers as :meth:`json_texts` gives them, in UTF-8 and
+        less their closing brace, for output that adds fields: bytes read straight
+        from storage, not decoded and encoded again."""
+        ...
+
     def holding(self, intent: str, numbers: Iterable[int]) -> set[int]:
         """Those of ``numbers`` whose claims hold what a question asks for (see :func:`holds`)."""
         ...
@@ -140,6 +146,9 @@ class MemoryCorpus:
         from rknk.jsontext import dumps
 
         return [dumps(output_record(self.claims[number])) for number in numbers]
+
+    def open_documents(self, numbers: Sequence[int]) -> list[bytes]:
+        return [text.encode()[:-1] for text in self.json_texts(numbers)]
 
     def holding(self, intent: str, numbers: Iterable[int]) -> set[int]:
         return {number for number in numbers if holds(intent, self.claims[number])}
