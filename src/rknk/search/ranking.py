@@ -105,11 +105,13 @@ def scores(
     if limit is not None and limit <= 0:
         return {}, set()
     if len(terms) == 1:  # one term: its match quality, and the question's boost
-        found = {
-            number: round(100.0 * quality, 1)
-            for number, (quality, _) in matches[0].items()
-            if allowed is None or number in allowed
-        }
+        hits = matches[0]
+        if allowed is not None:
+            hits = {number: pair for number, pair in hits.items() if number in allowed}
+        # Claims matched the same way share one (quality, why) pair: score each pair
+        # once, and give the claims their pair's score without a step per claim in Python.
+        score_of = {id(pair): round(100.0 * pair[0], 1) for pair in hits.values()}
+        found = dict(zip(hits, map(score_of.__getitem__, map(id, hits.values())), strict=True))
         if limit is not None and len(found) > limit:
             threshold = nlargest(limit, found.values())[-1] - (INTENT_BOOST if intent else 0.0)
             found = {number: score for number, score in found.items() if score >= threshold}
@@ -180,6 +182,12 @@ def _adjacent(
 
 def order(found: dict[int, float], ranks: Sequence[int], limit: int | None = None) -> list[int]:
     """Claim numbers by score, best first, equal scores newest first; at most ``limit``."""
+    if limit is None:
+        # Two stable sorts, keyed by C functions: by date, then by score. Scores are
+        # rounded to tenths, so equal scores are equal floats.
+        everything = sorted(found, key=ranks.__getitem__, reverse=True)
+        everything.sort(key=found.__getitem__, reverse=True)
+        return everything
     buckets: dict[int, list[int]] = {}
     for number, score in found.items():
         key = round(score * 10)
