@@ -328,6 +328,28 @@ def test_ties_put_the_newest_first_whatever_the_input_order() -> None:
         assert search(index_of(*claims), "Kursk") == expected
 
 
+def test_a_whole_answer_is_ordered_alike_whether_walked_or_sorted() -> None:
+    """A broad answer with no limit is ordered by walking every claim newest first;
+    a limit sorts the claims found instead. Both orders must be the same."""
+    from rknk.search import ranking
+
+    claims = [
+        claim(
+            f"c-{n:02}",
+            "Kursk." if n % 3 else "Troops near Kursk and Kursk again.",
+            date=f"{2020 + n % 5}-0{1 + n % 9}",
+        )
+        for n in range(40)
+    ]
+    random.Random(7).shuffle(claims)
+    index = index_of(*claims, *(claim(f"other-{n}", "Nothing here.") for n in range(20)))
+    found = {number: float(10 * (number % 3)) for number in range(0, 40, 2)}  # three scores, many ties
+    walked = ranking.order(found, index.corpus)
+    assert len(found) * ranking.WALK_SHARE >= len(index.corpus.ranks())  # the walk was taken
+    assert walked == ranking.order(found, index.corpus, limit=len(found))
+    assert [found[n] for n in walked] == sorted(found.values(), reverse=True)
+
+
 # -- the cut-off -----------------------------------------------------------
 
 

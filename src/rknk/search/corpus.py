@@ -66,6 +66,10 @@ class Corpus(Protocol):
         """Each claim number's place in date-then-id order."""
         ...
 
+    def chronology(self) -> Sequence[int]:
+        """The claim numbers in date-then-id order: the places of :meth:`ranks` turned around."""
+        ...
+
 
 #: A date spanning at most this many days answers *when*: a day or a month, not a year.
 PRECISE_DAYS = 31
@@ -111,6 +115,7 @@ class MemoryCorpus:
                     slot[number] = code
         self._vocabulary: list[str] | None = None
         self._ranks: list[int] | None = None
+        self._chronology: list[int] | None = None
 
     def postings(self, word: str) -> Mapping[int, int]:
         return self._postings.get(word, {})
@@ -155,11 +160,15 @@ class MemoryCorpus:
 
     def ranks(self) -> Sequence[int]:
         if self._ranks is None:
-            from rknk.query import chronological_key
-
-            order = sorted(range(len(self.claims)), key=lambda i: chronological_key(self.claims[i]))
-            ranks = [0] * len(order)
-            for rank, number in enumerate(order):
+            ranks = [0] * len(self.claims)
+            for rank, number in enumerate(self.chronology()):
                 ranks[number] = rank
             self._ranks = ranks
         return self._ranks
+
+    def chronology(self) -> Sequence[int]:
+        if self._chronology is None:
+            from rknk.query import chronological_key
+
+            self._chronology = sorted(range(len(self.claims)), key=lambda i: chronological_key(self.claims[i]))
+        return self._chronology

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Container
 from heapq import nlargest
 from itertools import chain, pairwise
 
@@ -71,6 +71,8 @@ EVERYDAY_WEIGHT = math.log(2)
 MIN_SIZE = 100
 #: Share of a claim's score earned by query words found side by side in its text.
 ADJACENCY_WEIGHT = 0.15
+#: A whole answer holding at least one claim in this many is ordered by walking every claim.
+WALK_SHARE = 8
 #: Points added to a claim holding what the question asks for: enough to order
 #: near ties, far too little to lift a weak match over a strong one.
 INTENT_BOOST = 3.0
@@ -110,7 +112,8 @@ def scores(
             hits = {number: pair for number, pair in hits.items() if number in allowed}
         # Claims matched the same way share one (quality, why) pair: score each pair
         # once, and give the claims their pair's score without a step per claim in Python.
-        score_of = {id(pair): round(100.0 * pair[0], 1) for pair in hits.values()}
+        distinct = dict(zip(map(id, hits.values()), hits.values(), strict=True))
+        score_of = {key: round(100.0 * pair[0], 1) for key, pair in distinct.items()}
         found = dict(zip(hits, map(score_of.__getitem__, map(id, hits.values())), strict=True))
         if limit is not None and len(found) > limit:
             threshold = nlargest(limit, found.values())[-1] - (INTENT_BOOST if intent else 0.0)
@@ -180,20 +183,26 @@ def _adjacent(
     return found
 
 
-def order(found: dict[int, float], ranks: Sequence[int], limit: int | None = None) -> list[int]:
-    """Claim numbers by score, best first, equal scores newest first; at most ``limit``."""
-    if limit is None:
-        # Two stable sorts, keyed by C functions: by date, then by score. Scores are
-        # rounded to tenths, so equal scores are equal floats.
-        everything = sorted(found, key=ranks.__getitem__, reverse=True)
-        everything.sort(key=found.__getitem__, reverse=True)
-        return everything
-    buckets: dict[int, list[int]] = {}
+def order(found: dict[int, float], corpus: Corpus, limit: int | None = None) -> list[int]:
+    """Claim numbers by score, best first, equal scores newest first; at most ``limit``.
+
+    Scores are rounded to tenths, so equal scores are equal floats. When the
+    claims found are a large share of all, walking every claim newest first
+    and dropping each found one into its score's list is quicker than sorting
+    them: the walk is done in C, and Python does one step per claim found.
+    """
+    ranks = corpus.ranks()
+    if limit is None and len(found) * WALK_SHARE >= len(ranks):
+        walked: dict[float, list[int]] = {score: [] for score in sorted(set(found.values()), reverse=True)}
+        score_of = found.__getitem__
+        for number in filter(found.__contains__, reversed(corpus.chronology())):
+            walked[score_of(number)].append(number)
+        return list(chain.from_iterable(walked.values()))
+    buckets: dict[float, list[int]] = {}
     for number, score in found.items():
-        key = round(score * 10)
-        bucket = buckets.get(key)
+        bucket = buckets.get(score)
         if bucket is None:
-            buckets[key] = [number]
+            buckets[score] = [number]
         else:
             bucket.append(number)
     ranked: list[int] = []
