@@ -173,3 +173,17 @@ def test_verify_refuses_a_quote_that_folds_to_nothing(tmp_path: Path) -> None:
     failures, _ = verify_dataset(dataset, archive)
     blank = [str(f) for f in failures if f.claim == "c-1"]
     assert blank == ["claim 'c-1': source 'alpha-2024-06-19': the quote is blank; there is nothing to check"]
+
+
+def test_every_ascii_character_is_blank_or_visible_as_its_unicode_category_says() -> None:
+    import unicodedata
+
+    from rknk.models import _visible
+
+    for code in range(128):
+        text = f" {chr(code)}\t"
+        if unicodedata.category(chr(code))[0] in "ZC":
+            with pytest.raises(ValueError, match="no visible character"):
+                _visible(text)
+        else:
+            assert _visible(text) == text
