@@ -127,10 +127,15 @@ class Results(Sequence[Hit]):
         while start < len(numbers):
             page = numbers[start : start + size]
             reasons = []
-            for number in page:
-                # The matches of one term share their (quality, why) pairs: their
-                # identities tell hits apart at the cost of a lookup per term.
-                key = (scores[number], number in boosted, *[id(hits.get(number)) for hits in matches])
+            # The matches of one term share their (quality, why) pairs: with the score
+            # and the boost, their identities tell hits apart, and are looked up in C.
+            keys = zip(
+                map(scores.__getitem__, page),
+                map(boosted.__contains__, page),
+                *[map(id, map(hits.get, page)) for hits in matches],
+                strict=True,
+            )
+            for number, key in zip(page, keys, strict=True):
                 reason = made.get(key)
                 if reason is None:
                     if len(made) > 4096:  # many distinct ones: keep memory flat
