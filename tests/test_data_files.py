@@ -60,9 +60,9 @@ def test_many_invalid_claims_are_located_in_linear_time(tmp_path: Path, cache: P
     def seconds(count: int) -> float:
         bad = [claim(f"bad-{i}", date="2024-13") for i in range(count)]
         data = make_data(tmp_path / str(count), claims={"claims/bad.json": bad})
-        start = time.perf_counter()
+        start = time.process_time()  # processor time: a busy machine does not move it much
         result = invoke(["validate", str(data)], cache)
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         assert result.exit_code == 1 and result.stdout.count("\n") == count
         lines = (data / "claims" / "bad.json").read_text(encoding="utf-8").splitlines()
         line = next(n for n, text in enumerate(lines, 1) if f'"bad-{count - 1}"' in text)
