@@ -498,3 +498,15 @@ def test_typo_candidates_hold_every_word_one_edit_away_and_not_the_whole_vocabul
     # the same words through a search: a typo of the first letter still finds its word
     found = json.loads("\n".join(lines_of(data, cache, "search", "xhells", "--json", "--fields", "id,why")))
     assert found == [{"id": "word-0", "why": ["xhells: fuzzy 'shells' in statement"]}]
+
+
+def test_the_claims_of_an_actor_are_those_a_filter_on_it_keeps(data: Path) -> None:
+    from rknk.index.reader import Where
+
+    index = rknk.index.open_index(data)
+    counts = index.counts("actors")
+    assert len(counts) > 2
+    for actor in [*counts, "nobody"]:
+        numbers = index.claims_of(actor)
+        assert len(numbers) == counts[actor] == len(set(numbers))
+        assert set(numbers) == index.numbers_where(Where(actor_groups=[[actor]]))

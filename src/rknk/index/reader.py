@@ -300,9 +300,16 @@ class Index:
         return self._letters
 
     def claims_of(self, actor: str) -> list[int]:
-        """Numbers of the claims involving ``actor``."""
-        rows = self.db.execute("SELECT claim FROM claim_actors WHERE actor = ?", (actor,))
-        return [number for (number,) in rows]
+        """Numbers of the claims involving ``actor``.
+
+        Read as one JSON array that SQLite writes and the C parser reads: a state
+        most claims involve has most of the claims, and a row each through Python
+        costs twice as much.
+        """
+        (numbers,) = self.db.execute(
+            "SELECT json_group_array(claim) FROM claim_actors WHERE actor = ?", (actor,)
+        ).fetchone()
+        return cast(list[int], json.loads(numbers))
 
     def texts(self, numbers: Iterable[int]) -> dict[int, tuple[str, int, int]]:
         """Claim number -> its folded text and where its other texts and its names begin."""
