@@ -470,3 +470,43 @@ def test_a_cold_build_stores_documents_in_date_order_and_an_update_keeps_every_c
     assert {json.loads(line)["id"]: json.loads(line) for line in after}["kursk-00"]["statement"].endswith("corrected.")
     shown = lines_of(data, cache, "show", *(json.loads(line)["id"] for line in after), "--json")
     assert [c["id"] for c in json.loads("\n".join(shown))] == [json.loads(line)["id"] for line in after]
+
+
+def test_typo_candidates_hold_every_word_one_edit_away_and_not_the_whole_vocabulary(
+    tmp_path: Path, cache: Path
+) -> None:
+    from rapidfuzz.distance import OSA
+
+    # one edit from "shels" at every place, the first letter included, and words further off
+    near = ["shells", "spels", "shel", "ahels", "ashels", "hsels", "hels", "shelsx"]
+    far = ["chair", "shore", "ships", "zebra", "12345", "shellsx"]
+    claims = [claim(f"word-{n}", statement=f"Item {word} noted.") for n, word in enumerate(near + far)]
+    data = make_data(tmp_path / "data", claims={"claims/a.json": claims})
+    index = rknk.index.open_index(data)
+    vocabulary = [word for (word,) in index.db.execute("SELECT word FROM vocabulary")]
+    assert set(near + far) <= set(vocabulary)
+    for term in ("shels", "ahels", "hsels", "spels", "zhels", "item", "noted", "xyz"):
+        lists = index.near_words(term, 1)
+        lengths = range(len(term) - 1, len(term) + 2)
+        assert [len(set(map(len, words)) - {length}) for words, length in zip(lists, lengths, strict=True)] == [0] * 3
+        assert all(words == sorted(set(words)) for words in lists)
+        listed = {word for words in lists for word in words}
+        within = {word for word in vocabulary if abs(len(word) - len(term)) <= 1 and OSA.distance(term, word) <= 1}
+        assert within <= listed, term
+        assert all(word[0] == term[0] for word in listed - within), term  # not the whole vocabulary
+    assert {"ahels", "ashels", "hsels", "hels", "shells"} <= {w for ws in index.near_words("shels", 1) for w in ws}
+    # the same words through a search: a typo of the first letter still finds its word
+    found = json.loads("\n".join(lines_of(data, cache, "search", "xhells", "--json", "--fields", "id,why")))
+    assert found == [{"id": "word-0", "why": ["xhells: fuzzy 'shells' in statement"]}]
+
+
+def test_the_claims_of_an_actor_are_those_a_filter_on_it_keeps(data: Path) -> None:
+    from rknk.index.reader import Where
+
+    index = rknk.index.open_index(data)
+    counts = index.counts("actors")
+    assert len(counts) > 2
+    for actor in [*counts, "nobody"]:
+        numbers = index.claims_of(actor)
+        assert len(numbers) == counts[actor] == len(set(numbers))
+        assert set(numbers) == index.numbers_where(Where(actor_groups=[[actor]]))

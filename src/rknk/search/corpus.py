@@ -32,7 +32,9 @@ class Corpus(Protocol):
 
     def near_words(self, word: str, edits: int) -> Sequence[Sequence[str]]:
         """Words at most ``edits`` letters longer or shorter than ``word`` (the only ones
-        that can be within ``edits`` edits of it): one sorted list per length."""
+        that can be within ``edits`` edits of it): one sorted list per length. Each list
+        holds every word of its length within ``edits`` edits (optimal string alignment:
+        a letter changed, added or removed, two neighbours swapped); it may hold others."""
         ...
 
     def claims_of(self, actor: str) -> Sequence[int]:

@@ -69,6 +69,10 @@ FUZZY_CANDIDATES = 30
 #: Claims whose texts are read at a time when checking phrases.
 CHUNK = 500
 _STATEMENT, _ACTOR = FIELDS.index("statement"), FIELDS.index("actor")
+#: Where a claim names an actor in its own texts other than the statement.
+_ELSEWHERE = -1
+#: The match of a claim no word has matched yet: any match is better.
+_NONE = (-1.0,)
 #: The ``how`` of the reason a question's intent adds to a claim holding what it asks for.
 INTENT = "intent"
 
@@ -107,8 +111,16 @@ class Matcher:
             if actor["state"]:
                 self._members.setdefault(actor["state"], []).append(actor["id"])
 
-    def _offer(self, best: Matches, term: str, word: str, level: float, how: str) -> None:
-        """Record ``word``'s claims for ``term`` at ``level``, keeping each claim's best match."""
+    def _offer(self, best: Matches, term: str, word: str, level: float, how: str, offered: dict[str, float]) -> None:
+        """Record ``word``'s claims for ``term`` at ``level``, keeping each claim's best match.
+
+        ``offered`` holds the words offered before and at what level: a word offered again
+        at no higher level (``visited`` as a stem, then as a prefix) cannot better any
+        claim's match, and is not read again.
+        """
+        if offered.get(word, -1.0) >= level:
+            return
+        offered[word] = level
         postings = self.corpus.postings(word)
         if not postings:
             return
@@ -118,31 +130,31 @@ class Matcher:
         if not best:
             best.update(zip(postings.keys(), map(made.__getitem__, postings.values()), strict=True))
             return
-        for number, code in postings.items():
-            pair = made[code]
-            old = best.get(number)
-            if old is None or old[0] < pair[0]:
-                best[number] = pair
+        # each claim once per word: compared with the matches before, not with each other
+        best.update(
+            {number: pair for number, code in postings.items() if best.get(number, _NONE)[0] < (pair := made[code])[0]}
+        )
 
     def word(self, term: str) -> Matches:
         """Best quality per claim for one query word: exact, stem, synonym, prefix or fuzzy."""
         best: Matches = {}
-        self._offer(best, term, term, EXACT, "exact")
+        offered: dict[str, float] = {}
+        self._offer(best, term, term, EXACT, "exact", offered)
         if term.isdigit():
             return best  # numbers match only as typed: 100 is not 1000
         if len(term) > 4 and term.isalpha():
             root = stem(term)
             for word in self.corpus.prefixed(root[:-1] if root.endswith("y") else root):
                 if word != term and stem(word) == root:
-                    self._offer(best, term, word, STEM, "stem")
+                    self._offer(best, term, word, STEM, "stem", offered)
         meanings = synonyms_of(term)
         for word in sorted(meanings):
-            self._offer(best, term, word, SYNONYM, "synonym")
+            self._offer(best, term, word, SYNONYM, "synonym", offered)
         if len(term) >= MIN_PREFIX_LENGTH:
             for word in self.corpus.prefixed(term):
                 if word != term:
                     level = PREFIX_LOW + (PREFIX_HIGH - PREFIX_LOW) * len(term) / len(word)
-                    self._offer(best, term, word, level, "prefix")
+                    self._offer(best, term, word, level, "prefix", offered)
         # A word found as typed, or known to the lexicon, is what the user meant;
         # only unknown words get typo help ("tewas", killed, is no typo of "tegas").
         if len(term) >= MIN_FUZZY_LENGTH and term.isalpha() and not meanings and not self.corpus.has_word(term):
@@ -157,7 +169,7 @@ class Matcher:
             near.sort(key=lambda found: (found[1], found[0]))
             for word, distance, _ in near[:FUZZY_CANDIDATES]:
                 if distance and word.isalpha():
-                    self._offer(best, term, word, FUZZY - 0.1 * (distance - 1), "fuzzy")
+                    self._offer(best, term, word, FUZZY - 0.1 * (distance - 1), "fuzzy", offered)
         return best
 
     def actor(self, term: str, run: Run) -> Matches:
@@ -179,26 +191,23 @@ class Matcher:
         parts = [self.corpus.postings(word) for word in dict.fromkeys(term.split()) if word not in STOPWORDS]
         if not parts or not all(parts):
             return best
+        how = "phrase" if " " in term else "exact"
+        own = {_STATEMENT: (1.0, Why(term, "statement", term, how)), _ELSEWHERE: (QUOTE, Why(term, "text", term, how))}
         if " " in term:
             candidates = set(parts[0]).intersection(*parts[1:])
             named = self._naming(" " + term + " ", candidates)
         else:
-            named = self._naming_word(term, parts[0])
-        how = "phrase" if " " in term else "exact"
-        for number, weight, field in named:
-            if weight > best.get(number, (0.0,))[0]:
-                best[number] = (weight, Why(term, field, term, how))
+            named = self._naming_word(parts[0])
+        best.update({number: pair for number, where in named if best.get(number, _NONE)[0] < (pair := own[where])[0]})
         return best
 
-    def _naming_word(self, word: str, postings: Mapping[int, int]) -> Iterator[tuple[int, float, str]]:
+    def _naming_word(self, postings: Mapping[int, int]) -> Iterator[tuple[int, int]]:
         """:meth:`_naming` for one word, from its postings alone: the strongest field holding
         it says where it is, and a claim's own texts hold it unless that is an actor's name
         not marked :data:`OWN_TOO`."""
-        for number, code in postings.items():
-            if code == _STATEMENT:
-                yield number, 1.0, "statement"
-            elif code != _ACTOR:
-                yield number, QUOTE, "text"
+        return (
+            (number, code if code == _STATEMENT else _ELSEWHERE) for number, code in postings.items() if code != _ACTOR
+        )
 
     def _capitals(self, best: Matches, term: str) -> Matches:
         """Add claims whose original text has ``term`` in capitals (``UN``, ``U.S.``)."""
@@ -218,13 +227,13 @@ class Matcher:
                     best[number] = (weight, Why(term, name, term.upper(), "capitals"))
         return best
 
-    def _naming(self, phrase: str, numbers: Iterable[int]) -> Iterator[tuple[int, float, str]]:
-        """Claims among ``numbers`` whose own text holds ``phrase``: in the statement
-        at full weight, elsewhere (quotes, tags, places...) at a quote's."""
+    def _naming(self, phrase: str, numbers: Iterable[int]) -> Iterator[tuple[int, int]]:
+        """Claims among ``numbers`` whose own text holds ``phrase``, with where: the
+        statement's code, or :data:`_ELSEWHERE` for its other texts (quotes, tags, places...)."""
         wanted = list(numbers)
         for start in range(0, len(wanted), CHUNK):
             texts = self.corpus.texts(wanted[start : start + CHUNK])
             for number, (text, others, names) in texts.items():
                 position = text.find(phrase, 0, names)
                 if position >= 0:
-                    yield (number, 1.0, "statement") if position < others else (number, QUOTE, "text")
+                    yield number, _STATEMENT if position < others else _ELSEWHERE
