@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import random
 import string
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -328,9 +329,9 @@ def test_ties_put_the_newest_first_whatever_the_input_order() -> None:
         assert search(index_of(*claims), "Kursk") == expected
 
 
-def test_a_whole_answer_is_ordered_alike_whether_walked_or_sorted() -> None:
-    """A broad answer with no limit is ordered by walking every claim newest first;
-    a limit sorts the claims found instead. Both orders must be the same."""
+def test_a_whole_answer_is_ordered_as_its_best_ones_are() -> None:
+    """A whole answer sorts each score's claims; a limit picks only the newest of the
+    last score it reaches. Both orders must agree, ties newest first."""
     from rknk.search import ranking
 
     claims = [
@@ -344,10 +345,13 @@ def test_a_whole_answer_is_ordered_alike_whether_walked_or_sorted() -> None:
     random.Random(7).shuffle(claims)
     index = index_of(*claims, *(claim(f"other-{n}", "Nothing here.") for n in range(20)))
     found = {number: float(10 * (number % 3)) for number in range(0, 40, 2)}  # three scores, many ties
-    walked = ranking.order(found, index.corpus)
-    assert len(found) * ranking.WALK_SHARE >= len(index.corpus.ranks())  # the walk was taken
-    assert walked == ranking.order(found, index.corpus, limit=len(found))
-    assert [found[n] for n in walked] == sorted(found.values(), reverse=True)
+    ranks = index.corpus.ranks()
+    whole = ranking.order(found, ranks)
+    for limit in (1, 7, 13, len(found)):
+        assert ranking.order(found, ranks, limit=limit) == whole[:limit]
+    assert [found[n] for n in whole] == sorted(found.values(), reverse=True)
+    for first, second in pairwise(whole):
+        assert found[first] > found[second] or ranks[first] > ranks[second]
 
 
 # -- the cut-off -----------------------------------------------------------

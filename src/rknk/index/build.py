@@ -184,9 +184,8 @@ class Writer:
             )
 
     def finish(self) -> None:
-        """Raise the problems found, if any; else store the claims' chronological ranks,
-        their chronology and their documents' slots (after moving staged documents
-        into date order)."""
+        """Raise the problems found, if any; else store the claims' chronological ranks
+        and their documents' slots (after moving staged documents into date order)."""
         if self.problems:
             first = self.problems[0]
             more = len(self.problems) - 1
@@ -200,11 +199,9 @@ class Writer:
         top = db.execute("SELECT max(number) FROM claims").fetchone()[0] or 0
         ranks = array("q", bytes(8 * (top + 1)))
         slots = array("q", bytes(8 * (top + 1)))
-        chronology = array("q")
         for rank, (number, slot) in enumerate(db.execute("SELECT number, slot FROM claims ORDER BY first, last, id")):
             ranks[number] = rank
             slots[number] = slot
-            chronology.append(number)
         if self.staged:
             # A claim's slot becomes 1 + its rank: the documents are read out of
             # staging in date order and appended, so they are stored in that order.
@@ -220,7 +217,6 @@ class Writer:
             db.execute("DROP TABLE chronology")
             db.executemany("UPDATE claims SET slot = ? WHERE number = ?", ((slots[n], n) for n in numbers))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('ranks', ?)", (ranks.tobytes(),))
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('chronology', ?)", (chronology.tobytes(),))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('slots', ?)", (slots.tobytes(),))
 
 

@@ -114,7 +114,6 @@ class Index:
         self.root = root
         self._ranks: array[int] | None = None
         self._slots: array[int] | None = None
-        self._chronology: array[int] | None = None
         self._letters: list[str] | None = None
 
     # -- registries and claims -------------------------------------------------
@@ -347,12 +346,6 @@ class Index:
         if self._ranks is None:
             self._ranks = self._numbered("ranks")
         return self._ranks
-
-    def chronology(self) -> array[int]:
-        """The claim numbers in date-then-id order."""
-        if self._chronology is None:
-            self._chronology = self._numbered("chronology")
-        return self._chronology
 
     def slots(self) -> array[int]:
         """Each claim number's document slot (see ``documents`` in :mod:`rknk.index.schema`)."""

@@ -183,7 +183,7 @@ class Searcher:
             if terms
             else ({}, set())
         )
-        numbers = ranking.order(found, self.corpus, limit) if found else []
+        numbers = ranking.order(found, self.corpus.ranks(), limit) if found else []
         return Results(self.corpus, numbers, found, matches, reading, boosted)
 
 

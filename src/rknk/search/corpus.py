@@ -68,10 +68,6 @@ class Corpus(Protocol):
         """Each claim number's place in date-then-id order."""
         ...
 
-    def chronology(self) -> Sequence[int]:
-        """The claim numbers in date-then-id order: the places of :meth:`ranks` turned around."""
-        ...
-
 
 #: A date spanning at most this many days answers *when*: a day or a month, not a year.
 PRECISE_DAYS = 31
@@ -117,7 +113,6 @@ class MemoryCorpus:
                     slot[number] = code
         self._vocabulary: list[str] | None = None
         self._ranks: list[int] | None = None
-        self._chronology: list[int] | None = None
 
     def postings(self, word: str) -> Mapping[int, int]:
         return self._postings.get(word, {})
@@ -162,15 +157,11 @@ class MemoryCorpus:
 
     def ranks(self) -> Sequence[int]:
         if self._ranks is None:
-            ranks = [0] * len(self.claims)
-            for rank, number in enumerate(self.chronology()):
+            from rknk.query import chronological_key
+
+            order = sorted(range(len(self.claims)), key=lambda i: chronological_key(self.claims[i]))
+            ranks = [0] * len(order)
+            for rank, number in enumerate(order):
                 ranks[number] = rank
             self._ranks = ranks
         return self._ranks
-
-    def chronology(self) -> Sequence[int]:
-        if self._chronology is None:
-            from rknk.query import chronological_key
-
-            self._chronology = sorted(range(len(self.claims)), key=lambda i: chronological_key(self.claims[i]))
-        return self._chronology

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from heapq import nlargest
 from itertools import chain, pairwise
 
@@ -71,8 +71,6 @@ EVERYDAY_WEIGHT = math.log(2)
 MIN_SIZE = 100
 #: Share of a claim's score earned by query words found side by side in its text.
 ADJACENCY_WEIGHT = 0.15
-#: A whole answer holding at least one claim in this many is ordered by walking every claim.
-WALK_SHARE = 8
 #: Points added to a claim holding what the question asks for: enough to order
 #: near ties, far too little to lift a weak match over a strong one.
 INTENT_BOOST = 3.0
@@ -183,21 +181,12 @@ def _adjacent(
     return found
 
 
-def order(found: dict[int, float], corpus: Corpus, limit: int | None = None) -> list[int]:
+def order(found: dict[int, float], ranks: Sequence[int], limit: int | None = None) -> list[int]:
     """Claim numbers by score, best first, equal scores newest first; at most ``limit``.
 
-    Scores are rounded to tenths, so equal scores are equal floats. When the
-    claims found are a large share of all, walking every claim newest first
-    and dropping each found one into its score's list is quicker than sorting
-    them: the walk is done in C, and Python does one step per claim found.
+    Scores are rounded to tenths, so equal scores are equal floats and serve as
+    the keys of their claims' lists, each sorted by date in C.
     """
-    ranks = corpus.ranks()
-    if limit is None and len(found) * WALK_SHARE >= len(ranks):
-        walked: dict[float, list[int]] = {score: [] for score in sorted(set(found.values()), reverse=True)}
-        score_of = found.__getitem__
-        for number in filter(found.__contains__, reversed(corpus.chronology())):
-            walked[score_of(number)].append(number)
-        return list(chain.from_iterable(walked.values()))
     buckets: dict[float, list[int]] = {}
     for number, score in found.items():
         bucket = buckets.get(score)
