@@ -8,7 +8,7 @@ the renderers stay generic.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rknk import jsontext
 from rknk.dates import iso_bounds
@@ -114,15 +114,14 @@ def _hit_pages(found: Results) -> Iterator[tuple[list[bytes], list[bytes]]]:
     members = _HitMembers(", ", "}")
     endings: dict[tuple[float, tuple[Why, ...]], bytes] = {}
     for openings, reasons in found.pages():
-        page = []
-        for reason in reasons:
-            ending = endings.get(reason)
-            if ending is None:
-                if len(endings) > 4096:  # many distinct ones: keep memory flat
-                    endings.clear()
-                ending = endings[reason] = members[reason].encode()
-            page.append(ending)
-        yield openings, page
+        page = list(map(endings.get, reasons))
+        if None in page:  # endings not made before: made once each
+            if len(endings) > 4096:  # many distinct ones: keep memory flat
+                endings.clear()
+            for at, reason in enumerate(reasons):
+                if page[at] is None:
+                    page[at] = endings.get(reason) or endings.setdefault(reason, members[reason].encode())
+        yield openings, cast(list[bytes], page)
 
 
 def hits(dataset: Dataset, found: Iterable[Hit], explain: bool) -> Listing:

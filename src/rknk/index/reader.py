@@ -15,6 +15,7 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
@@ -191,13 +192,12 @@ class Index:
     def open_documents(self, numbers: Sequence[int]) -> list[bytes]:
         """As :meth:`json_texts`, in UTF-8 bytes less the closing brace (see
         :meth:`rknk.search.corpus.Corpus.open_documents`); SQLite cuts the brace."""
-        slots = self.slots()
         rows = self.db.execute(
             "SELECT substr(CAST(d.json AS BLOB), 1, length(CAST(d.json AS BLOB)) - 1)"
             " FROM json_each(?) h CROSS JOIN documents d ON d.slot = h.value",
-            (json.dumps([slots[number] for number in numbers]),),
+            (json.dumps(list(map(self.slots().__getitem__, numbers))),),
         )
-        return [opening for (opening,) in rows]
+        return list(map(itemgetter(0), rows))
 
     def select(self, where: Where, *, newest_first: bool = False, limit: int | None = None) -> Iterator[ClaimRecord]:
         """Claims passing ``where``, in date order (first day, last day, id), read as they stream."""

@@ -23,7 +23,7 @@ scored, and only the results shown are read in full.
 from __future__ import annotations
 
 from collections.abc import Container, Iterator, Mapping, Sequence
-from typing import NamedTuple, overload
+from typing import NamedTuple, cast, overload
 
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 from rknk.search import ranking
@@ -122,27 +122,33 @@ class Results(Sequence[Hit]):
         """
         numbers, scores, matches = self._numbers, self._scores, self._matches
         boosted = self._boosted if self.reading.intent else set()
-        made: dict[tuple[object, ...], tuple[float, tuple[Why, ...]]] = {}
+        made: dict[object, tuple[float, tuple[Why, ...]]] = {}
         start, size = 0, FIRST_PAGE
         while start < len(numbers):
             page = numbers[start : start + size]
-            reasons = []
             # The matches of one term share their (quality, why) pairs: with the score
             # and the boost, their identities tell hits apart, and are looked up in C.
-            keys = zip(
-                map(scores.__getitem__, page),
-                map(boosted.__contains__, page),
-                *[map(id, map(hits.get, page)) for hits in matches],
-                strict=True,
+            # One term's pair alone decides the score when nothing is boosted.
+            keys: list[object] = (
+                list(map(id, map(matches[0].get, page)))
+                if len(matches) == 1 and not boosted
+                else list(
+                    zip(
+                        map(scores.__getitem__, page),
+                        map(boosted.__contains__, page),
+                        *[map(id, map(hits.get, page)) for hits in matches],
+                        strict=True,
+                    )
+                )
             )
-            for number, key in zip(page, keys, strict=True):
-                reason = made.get(key)
-                if reason is None:
-                    if len(made) > 4096:  # many distinct ones: keep memory flat
-                        made.clear()
-                    reason = made[key] = (scores[number], self._why(number))
-                reasons.append(reason)
-            yield self._corpus.open_documents(page), reasons
+            known = list(map(made.get, keys))
+            if None in known:  # reasons not seen before: made once each
+                if len(made) > 4096:  # many distinct ones: keep memory flat
+                    made.clear()
+                for at, (number, key) in enumerate(zip(page, keys, strict=True)):
+                    if known[at] is None:
+                        known[at] = made.get(key) or made.setdefault(key, (scores[number], self._why(number)))
+            yield self._corpus.open_documents(page), cast(list[tuple[float, tuple[Why, ...]]], known)
             start, size = start + size, min(2 * size, PAGE)
 
 
