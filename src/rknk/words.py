@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rknk.indonesian import roots
 from rknk.normalize import fold
 from rknk.numbers import scale_numbers as scale_numbers
 
@@ -91,6 +92,13 @@ def stem(word: str) -> str:
     return word
 
 
+def bases(word: str) -> frozenset[str]:
+    """What a folded word is made from, in either language: its light English stem
+    (:func:`stem`) and its Indonesian roots (:func:`rknk.indonesian.roots`). Two words
+    sharing one are forms of one word (``arrived``, ``arrives``; ``dikirim``, ``mengirim``)."""
+    return roots(word) | {stem(word)}
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
     # Read beside this module: importlib.resources would cost more start-up time than a search.
@@ -107,7 +115,8 @@ def _synonym_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[st
         words = {fold(word) for word in concept["words"]}
         for word in words:
             by_word.setdefault(word, set()).update(words - {word})
-            by_stem.setdefault(stem(word), set()).update(words)
+            for base in bases(word):
+                by_stem.setdefault(base, set()).update(words)
     return (
         {word: frozenset(others) for word, others in by_word.items()},
         {root: frozenset(others) for root, others in by_stem.items()},
@@ -158,18 +167,18 @@ def seats() -> frozenset[str]:
 def _everyday() -> tuple[frozenset[str], frozenset[str]]:
     raw = json.loads(Path(__file__).with_name(EVERYDAY).read_text(encoding="utf-8"))
     words = frozenset(word for part in raw["parts"] for word in part["words"])
-    return words, frozenset(stem(word) for word in words)
+    return words, frozenset(base for word in words for base in bases(word))
 
 
 def is_everyday(word: str) -> bool:
     """Whether a folded word is an everyday word (``everyday.json``): one that frames a
-    question rather than names its subject, found as listed or by its English stem
-    (``learning`` as ``learn``). A word of the lexicon is a word of the domain, never
+    question rather than names its subject, found as listed or by what it is made from
+    (``learning`` as ``learn``, ``digelar`` as ``gelar``). A word of the lexicon is a word of the domain, never
     an everyday one, even when their stems meet (``goods``, ``good``)."""
     if word in synonyms():
         return False
     words, stems = _everyday()
-    return word in words or stem(word) in stems
+    return word in words or not stems.isdisjoint(bases(word))
 
 
 def synonyms() -> dict[str, frozenset[str]]:
@@ -178,18 +187,20 @@ def synonyms() -> dict[str, frozenset[str]]:
 
 
 def synonyms_of(term: str) -> frozenset[str]:
-    """Words that mean ``term``: its concepts' other words, or failing that, those of its stem's concepts."""
+    """Words that mean ``term``: its concepts' other words, or failing that, those of the
+    concepts of what it is made from (:func:`bases`: ``menyangkal`` as ``sangkal``)."""
     by_word, by_stem = _synonym_tables()
     found = by_word.get(term)
     if found is not None:
         return found
-    return by_stem.get(stem(term), frozenset()) - {term}
+    return frozenset().union(*(by_stem.get(base, ()) for base in bases(term))) - {term}
 
 
 def concept_of(term: str, word: str) -> str:
-    """The name of a lexicon concept holding both ``term`` (or its stem) and ``word``, for ``--explain``."""
+    """The name of a lexicon concept holding both ``term`` (or a form of it) and ``word``, for ``--explain``."""
+    made_of = bases(term)
     for concept in _lexicon()["concepts"]:
         words = {fold(item) for item in concept["words"]}
-        if word in words and (term in words or stem(term) in {stem(item) for item in words}):
+        if word in words and (term in words or any(not made_of.isdisjoint(bases(item)) for item in words)):
             return str(concept["concept"])
     return ""

@@ -7,6 +7,7 @@ level    the indexed word ...                                       quality
 =======  =========================================================  ========
 exact    is the term                                                1.0
 stem     has the term's English stem (``arrives``, ``arrived``)     0.9
+root     shares an Indonesian root (``ditutup``, ``menutup``)       0.9
 synonym  shares a group of ``synonyms.json`` with the term          0.85
 prefix   starts with the term, of 4+ letters (``kurs``, ``kursk``)  0.6-0.9
 fuzzy    is 1 edit from an unknown term of 5+ letters, 2 if 9+      0.7, 0.6
@@ -31,6 +32,7 @@ from rknk.index.rows import FIELDS, OWN_TOO, claim_fields
 from rknk.records import ActorRecord, TopicRecord, involved
 from rknk.search.corpus import Corpus
 from rknk.search.terms import Run
+from rknk.indonesian import forms, roots
 from rknk.words import STOPWORDS, concept_of, stem, synonyms_of
 
 #: How much a hit in each field counts. The statement, names, places and
@@ -147,6 +149,13 @@ class Matcher:
             for word in self.corpus.prefixed(root[:-1] if root.endswith("y") else root):
                 if word != term and stem(word) == root:
                     self._offer(best, term, word, STEM, "stem", offered)
+        if term.isalpha():
+            made_of = roots(term)
+            # The index stores words, not roots: look up the words each root may make.
+            for root in sorted(made_of):
+                for word in (root, *forms(root)):
+                    if word != term and self.corpus.has_word(word) and not made_of.isdisjoint(roots(word)):
+                        self._offer(best, term, word, STEM, "root", offered)
         meanings = synonyms_of(term)
         for word in sorted(meanings):
             self._offer(best, term, word, SYNONYM, "synonym", offered)
