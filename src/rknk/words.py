@@ -164,6 +164,13 @@ def seats() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Folded names of the cities and regions of the domain that are no actor (``kursk``,
+    ``vladivostok``), from the lexicon's ``places``: named in a query, a claim must hold them."""
+    return frozenset(fold(place["name"]) for place in _lexicon().get("places", []))
+
+
+@lru_cache(maxsize=1)
 def _everyday() -> tuple[frozenset[str], frozenset[str]]:
     raw = json.loads(Path(__file__).with_name(EVERYDAY).read_text(encoding="utf-8"))
     words = frozenset(word for part in raw["parts"] for word in part["words"])

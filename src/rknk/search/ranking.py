@@ -40,7 +40,8 @@ query's weight. Matching the common words of a query (the actors most claims
 involve) while missing its rare one (``ambassador``, ``Trump``) is not enough.
 Facts typed are constraints: a claim must hold every year typed, and every
 capital named that is also a place (``Beijing``; the lexicon's ``seats``),
-as its place, in its text or through the state it stands for. A year only
+as its place, in its text or through the state it stands for. So must a state named, unless most claims
+involve it (``did China send troops``). A year only
 the curator's note mentions is not the claim's: the note tells of other events.
 """
 
@@ -133,7 +134,10 @@ def scores(
     evidence: dict[int, float] = {}
     coverage: dict[int, float] = {}
     # A year or a place typed is a fact asked about, not a word to weigh: a claim must hold it.
-    required: list[Container[int]] = [matches[n] for n, term in enumerate(terms) if term.place]
+    # So is a state named (did *China* send troops?), unless most claims involve it.
+    required: list[Container[int]] = [
+        matches[n] for n, term in enumerate(terms) if term.place or (term.state and len(matches[n]) <= COMMON * size)
+    ]
     # The curator's note tells of other events and their years (a nuclear test of 2017):
     # a year typed must be held by the claim itself.
     required += [

@@ -14,18 +14,19 @@ question asks for (a date, a quantity, a claimant) is kept as its intent.
 Each term also says what kind of word it is, which decides how it is
 weighed (:mod:`rknk.search.ranking`): an everyday word (``learning``,
 ``real``, ``lama``: ``everyday.json``) or a capital that is also a place
-(``Beijing``: the lexicon's ``seats``).
+(``Beijing``: the lexicon's ``seats``; ``Kursk``: its ``places``), or a state
+named by name or alias (``China``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import NamedTuple
 
 from rknk.normalize import fold
 from rknk.records import ActorRecord
-from rknk.words import STOPWORDS, intent, is_everyday, read_roles, scale_numbers, seats
+from rknk.words import STOPWORDS, intent, is_everyday, places, read_roles, scale_numbers, seats
 
 MAX_QUERY_LENGTH = 200
 #: Minimum rapidfuzz ratio for a run of 2+ query words to count as an actor's name.
@@ -57,8 +58,10 @@ class Term(NamedTuple):
     run: Run | None
     #: An everyday word, weighed as a common one.
     everyday: bool = False
-    #: A capital named as a place (``beijing``): a claim must hold it.
+    #: A capital named as a place (``beijing``), or a city or region (``kursk``): a claim must hold it.
     place: bool = False
+    #: A state named as such (``China``): a claim must involve it, unless most claims do.
+    state: bool = False
 
 
 def is_year(term: Term) -> bool:
@@ -145,9 +148,9 @@ class Reading(NamedTuple):
         everyday = [term.text for term in self.terms if term.everyday]
         if everyday:
             parts.append("everyday words, weighed as common: " + ", ".join(everyday))
-        places = [term.text for term in self.terms if term.place]
-        if places:
-            parts.append("must hold the place or its state: " + ", ".join(places))
+        held = [term.text for term in self.terms if term.place]
+        if held:
+            parts.append("must hold the place or its state: " + ", ".join(held))
         if self.intent:
             parts.append(f"asks for {ASKED[self.intent]}")
         if self.lacking:
@@ -155,8 +158,9 @@ class Reading(NamedTuple):
         return "; ".join(parts)
 
 
-def parse(query: str, names: dict[str, tuple[str, bool]]) -> Reading:
-    """Read a query: its folded words and its terms, in the order typed."""
+def parse(query: str, names: dict[str, tuple[str, bool]], states: Container[str] = ()) -> Reading:
+    """Read a query: its folded words and its terms, in the order typed; ``states``
+    holds the ids of the actors that are states."""
     folded = fold(query[: MAX_QUERY_LENGTH * 2]).split()
     asked = intent(folded)
     words, roles = read_roles(folded)
@@ -174,8 +178,9 @@ def parse(query: str, names: dict[str, tuple[str, bool]]) -> Reading:
             dropped.append(text)
         elif text not in seen:
             everyday = run is None and is_everyday(text)
-            place = run is not None and text in seats()
-            terms.append(Term(text, position, position + length, run, everyday, place))
+            place = text in seats() if run is not None else text in places()
+            state = run is not None and run.exact and run.actor in states
+            terms.append(Term(text, position, position + length, run, everyday, place, state))
             seen.add(text)
         position += length
     typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
