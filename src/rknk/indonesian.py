@@ -5,8 +5,8 @@ and search should see ``dikirim`` (sent), ``mengirim`` (to send) and
 ``pengiriman`` (a shipment) as one word, as the light English stem sees
 ``arrives`` and ``arrived``. :func:`roots` strips one particle (``-lah``,
 ``-kah``, ``-pun``), the possessive ``-nya``, one suffix (``-kan``, ``-an``,
-``-i``) and one prefix (``di-``, ``ter-``, ``ber-``, ``per-``, ``memper-``,
-``diper-``, ``ke-...-an``, and ``me-``/``pe-`` with the nasal that assimilates to
+``-i``) and one prefix (``di-``, ``ter-``, ``ber-``, ``memper-``, ``diper-``,
+``ke-...-an``, ``per-...-an``, and ``me-``/``pe-`` with the nasal that assimilates to
 the root: ``menyangkal`` from ``sangkal``, ``menutup`` from ``tutup``,
 ``memasok`` from ``pasok``, ``mengirim`` from ``kirim``). Without a dictionary a
 nasal may hide either of two first letters (``mengirim``: ``kirim`` or ``irim``),
@@ -33,7 +33,9 @@ _SUFFIXES = ("kan", "an", "i")
 #: The suffixes :func:`forms` puts back, with the possessive ``-nya`` after each.
 _ENDINGS = ("", "kan", "i", "an", "nya", "kannya", "annya", "inya")
 #: Prefixes that join the root unchanged.
-_PLAIN = ("memper", "diper", "di", "ter", "ber", "per")
+_PLAIN = ("memper", "diper", "di", "ter", "ber")
+#: Prefixes only found with ``-an`` after the root: the confixes ke-...-an and per-...-an.
+_WITH_AN = ("ke", "per")
 
 
 def _root_ok(root: str) -> bool:
@@ -48,8 +50,10 @@ def _unprefixed(word: str, suffixed: bool) -> set[str]:
         if word.startswith(prefix) and (prefix == "di" or len(word) - len(prefix) > MIN_ROOT):
             found.add(word[len(prefix) :])
             break
-    if suffixed and word.startswith("ke"):
-        found.add(word[2:])  # ke-...-an: kedatangan, kesepakatan
+    for prefix in _WITH_AN:
+        if suffixed and word.startswith(prefix) and len(word) - len(prefix) > MIN_ROOT:
+            found.add(word[len(prefix) :])  # kedatangan, kesepakatan, perjanjian; not pertama
+            break
     for head in ("me", "pe"):
         if not word.startswith(head) or word.startswith(("memper", "per")):
             continue
@@ -125,5 +129,5 @@ def forms(root: str) -> tuple[str, ...]:
     heads = ("", *(prefix + root for prefix in _PLAIN), *_nasal("me", root), *_nasal("pe", root))
     made = [head or root for head in heads]
     words = [stem + ending for stem in made for ending in _ENDINGS]
-    words += ["ke" + root + "an", "ke" + root + "annya"]
+    words += [prefix + root + ending for prefix in _WITH_AN for ending in ("an", "annya")]
     return tuple(dict.fromkeys(word for word in words if word != root))

@@ -128,7 +128,7 @@ def _read_words(words: list[str], start: int, leading: int) -> tuple[int, int]:
 
     ``leading`` is the value already read (1 for ``a``/``an``). Groups below a
     thousand are built with values and small counters (``dua puluh empat`` =
-    2 x 10 + 4, ``two dozen`` = 2 x 12), then closed by a scale (``ribu``,
+    2 x 10 + 4, ``two dozen`` = 2 x 12, ``dua ratus empat puluh`` = 200 + 4 x 10), then closed by a scale (``ribu``,
     ``million``), which adds the group times the scale to the total.
     """
     total, group, position = 0, leading, start
@@ -139,7 +139,10 @@ def _read_words(words: list[str], start: int, leading: int) -> tuple[int, int]:
         elif word in _ONE_SCALES and not group and not total:
             total = _ONE_SCALES[word]
         elif word in _SMALL_SCALES:
-            group = (group or 1) * _SMALL_SCALES[word]
+            scale = _SMALL_SCALES[word]
+            # puluh and dozen count only what follows the hundreds: dua ratus empat puluh is 240.
+            low = group % 100 if scale < 100 else group
+            group = group - low + (low or 1) * scale
         elif word == _TEEN and 0 < group < 10:
             group += 10
         elif word in _SCALES:

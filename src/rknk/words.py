@@ -126,9 +126,12 @@ def _synonym_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[st
 @lru_cache(maxsize=1)
 def roles() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Names of an office (several words, or a short form) mapped to the words the data uses for it, folded:
-    ``("top", "diplomat")`` -> ``("foreign", "minister")``. From the lexicon's ``roles``."""
+    ``("top", "diplomat")`` -> ``("foreign", "minister")``. From the lexicon's ``roles``, and its
+    ``phrases``: idioms read the same way (``cutting edge`` -> ``advanced``)."""
+    lexicon = _lexicon()
     return {
-        tuple(fold(role["phrase"]).split()): tuple(fold(role["means"]).split()) for role in _lexicon().get("roles", [])
+        tuple(fold(role["phrase"]).split()): tuple(fold(role["means"]).split())
+        for role in (*lexicon.get("roles", []), *lexicon.get("phrases", []))
     }
 
 

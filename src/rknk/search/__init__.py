@@ -190,6 +190,19 @@ class Searcher:
             if terms
             else ({}, set())
         )
+        if not found and terms:
+            # Nothing passed the floor: words no claim holds may be a paraphrase the data
+            # words otherwise. Drop them, once, if what is left still says enough.
+            dropped = ranking.droppable(
+                terms, matches, len(self.corpus.ranks()), reading.capitalised | {reading.initial}
+            )
+            if dropped:
+                kept = [n for n in range(len(terms)) if n not in dropped]
+                terms, matches = [terms[n] for n in kept], [matches[n] for n in kept]
+                reading = reading._replace(relaxed=tuple(reading.terms[n].text for n in sorted(dropped)))
+                found, boosted = ranking.scores(
+                    self.corpus, reading.words, terms, matches, intent=reading.intent, allowed=allowed, limit=limit
+                )
         numbers = ranking.order(found, self.corpus.ranks(), limit) if found else []
         return Results(self.corpus, numbers, found, matches, reading, boosted)
 

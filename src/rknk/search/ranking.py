@@ -73,6 +73,8 @@ EVERYDAY_WEIGHT = math.log(2)
 MIN_SIZE = 100
 #: Share of a claim's score earned by query words found side by side in its text.
 ADJACENCY_WEIGHT = 0.15
+#: Informative terms a query must keep for words no claim holds to be dropped (see :func:`droppable`).
+RELAXED_TERMS = 2
 #: Points added to a claim holding what the question asks for: enough to order
 #: near ties, far too little to lift a weak match over a strong one.
 INTENT_BOOST = 3.0
@@ -177,6 +179,43 @@ def scores(
         number: score(number, adjacent.get(number, 0), INTENT_BOOST if number in holding else 0.0) for number in kept
     }
     return found, holding
+
+
+def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised: Container[str]) -> set[int]:
+    """The terms a query may do without when nothing passes the floor, as Meilisearch
+    drops words until documents match; empty when it may not.
+
+    Only plain words no claim holds are dropped, all at once, in one round: words
+    a paraphrase chose (``propped``, ``enggan``) that the claims say otherwise. A
+    number, a year, a name (an actor, a place, a word typed with a capital, even
+    the first: "Australian sanctions ...") and a
+    word of the lexicon are facts asked about and are never dropped, so a question
+    about something the data lacks still finds nothing. What is left must hold at
+    least :data:`RELAXED_TERMS` informative terms (not everyday words, and held by at
+    most :data:`COMMON` of the claims), and no fewer than the words dropped:
+    "Russian soldiers *stationed* in North Korea" keeps only "soldiers" and stays empty.
+    """
+    from rknk.words import synonyms_of
+
+    dropped = {
+        n
+        for n, (term, found) in enumerate(zip(terms, matches, strict=True))
+        if not found
+        and term.run is None
+        and term.text.isalpha()
+        and not term.place
+        and term.text not in capitalised
+        and not synonyms_of(term.text)
+    }
+    size = max(size, MIN_SIZE)
+    informative = [
+        n
+        for n, (term, found) in enumerate(zip(terms, matches, strict=True))
+        if found and not term.everyday and len(found) <= COMMON * size
+    ]
+    if not dropped or len(informative) < max(RELAXED_TERMS, len(dropped)):
+        return set()
+    return dropped
 
 
 def _adjacent(

@@ -138,6 +138,10 @@ class Reading(NamedTuple):
     capitalised: frozenset[str] = frozenset()
     #: Names and lexicon concepts typed that no claim holds: the data cannot answer.
     lacking: tuple[str, ...] = ()
+    #: The query's first word, folded, if typed with a capital: a name, or only the start of a sentence.
+    initial: str = ""
+    #: Words no claim holds, left out because nothing matched with them (see :func:`rknk.search.ranking.droppable`).
+    relaxed: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         """One line for ``--explain``: the terms searched, then what else the reading did."""
@@ -153,6 +157,8 @@ class Reading(NamedTuple):
             parts.append("must hold the place or its state: " + ", ".join(held))
         if self.intent:
             parts.append(f"asks for {ASKED[self.intent]}")
+        if self.relaxed:
+            parts.append("nothing matched every word; left out " + ", ".join(self.relaxed) + ", which no claim holds")
         if self.lacking:
             parts.append("no claim holds " + ", ".join(self.lacking) + ", so nothing can answer")
         return "; ".join(parts)
@@ -185,4 +191,5 @@ def parse(query: str, names: dict[str, tuple[str, bool]], states: Container[str]
         position += length
     typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
     capitalised = frozenset(fold(word) for word in typed[1:] if word[0].isupper())
-    return Reading(words, terms, list(dict.fromkeys(dropped)), roles, asked, capitalised)
+    initial = fold(typed[0]) if typed and typed[0][0].isupper() else ""
+    return Reading(words, terms, list(dict.fromkeys(dropped)), roles, asked, capitalised, initial=initial)
