@@ -285,9 +285,10 @@ def test_an_exact_hit_in_any_field_beats_a_fuzzy_hit_in_the_best() -> None:
 def test_matching_more_terms_ranks_above_matching_fewer_whatever_the_quality() -> None:
     index = index_of(
         claim("two-exact", "Putin met Kim in June."),
-        claim("three-sloppy", "Putin and Kim met in Vladivostock."),  # typo in the claim: a fuzzy match
+        claim("three-sloppy", "Putin and Kim rode the railwya."),  # typo in the claim: a fuzzy match
     )
-    hits = index.search("Putin Kim Vladivostok")
+    # (A place of the lexicon, such as Vladivostok, would be a fact a claim must hold.)
+    hits = index.search("Putin Kim railway")
     assert ids(hits) == ["three-sloppy", "two-exact"]
     assert "fuzzy" in str(hits[0].why[-1])
 

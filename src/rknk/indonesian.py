@@ -92,7 +92,9 @@ def roots(word: str) -> frozenset[str]:
     if base.endswith("nya") and len(base) - 3 >= MIN_WORD:
         base = base[:-3]
     # -kan or -an (pasokan is pasok + -an), -i or none (menguji is meng- + uji): try each.
-    stripped = [base[: -len(suffix)] for suffix in _SUFFIXES if base.endswith(suffix) and len(base) - len(suffix) > MIN_ROOT]
+    stripped = [
+        base[: -len(suffix)] for suffix in _SUFFIXES if base.endswith(suffix) and len(base) - len(suffix) > MIN_ROOT
+    ]
     found = set().union(*(_unprefixed(bare, bare != base and base.endswith("an")) for bare in (*stripped, base)))
     return frozenset(found or stripped or (base,))
 

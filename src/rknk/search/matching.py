@@ -29,10 +29,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from rknk.index.rows import FIELDS, OWN_TOO, claim_fields
+from rknk.indonesian import forms, roots
 from rknk.records import ActorRecord, TopicRecord, involved
 from rknk.search.corpus import Corpus
 from rknk.search.terms import Run
-from rknk.indonesian import forms, roots
 from rknk.words import STOPWORDS, concept_of, stem, synonyms_of
 
 #: How much a hit in each field counts. The statement, names, places and

@@ -191,9 +191,10 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
     the first: "Australian sanctions ...") and a
     word of the lexicon are facts asked about and are never dropped, so a question
     about something the data lacks still finds nothing. What is left must hold at
-    least :data:`RELAXED_TERMS` informative terms (not everyday words, and held by at
-    most :data:`COMMON` of the claims), and no fewer than the words dropped:
-    "Russian soldiers *stationed* in North Korea" keeps only "soldiers" and stays empty.
+    least :data:`RELAXED_TERMS` informative words (not names, not everyday words, and
+    held by at most :data:`COMMON` of the claims), and no fewer than the words dropped:
+    "Russian soldiers *stationed* in North Korea" keeps only "soldiers", and "Russia's
+    *ambassador* in Pyongyang" only names, so both stay empty.
     """
     from rknk.words import synonyms_of
 
@@ -208,10 +209,11 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
         and not synonyms_of(term.text)
     }
     size = max(size, MIN_SIZE)
+    # Names alone are no answer ("Russia's *ambassador* in Pyongyang"): count the words.
     informative = [
         n
         for n, (term, found) in enumerate(zip(terms, matches, strict=True))
-        if found and not term.everyday and len(found) <= COMMON * size
+        if found and term.run is None and not term.place and not term.everyday and len(found) <= COMMON * size
     ]
     if not dropped or len(informative) < max(RELAXED_TERMS, len(dropped)):
         return set()
