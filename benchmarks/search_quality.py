@@ -7,7 +7,8 @@ and Indonesian, paraphrases, numbers in other forms, institutions named by
 role, and facts the data does not hold), and ``search_questions_fresh.json``
 (more of the same kinds, written after the ranking was tuned on the third), and
 ``search_questions_blind.json`` (72 more, written from the data and the articles
-alone and scored once, after the everyday-word weighting). Each query lists the claims one of
+alone and scored once, after the everyday-word weighting; since then a development
+set, whose misses were read to find their causes). Each query lists the claims one of
 which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 

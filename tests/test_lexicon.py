@@ -20,12 +20,13 @@ import rknk
 from rknk import store
 from rknk.cli import app
 from rknk.normalize import fold
-from rknk.words import EVERYDAY, LEXICON, STOPWORDS, is_everyday, synonyms, synonyms_of
+from rknk.words import EVERYDAY, LEXICON, STOPWORDS, is_everyday, read_roles, synonyms, synonyms_of
 from test_search import claim, index_of, search
 
 PACKAGE = Path(rknk.__file__).parent
 CONCEPTS = json.loads((PACKAGE / LEXICON).read_text(encoding="utf-8"))["concepts"]
-SEATS = json.loads((PACKAGE / LEXICON).read_text(encoding="utf-8"))["seats"]
+LEXICON_DATA = json.loads((PACKAGE / LEXICON).read_text(encoding="utf-8"))
+SEATS = LEXICON_DATA["seats"]
 PARTS = json.loads((PACKAGE / EVERYDAY).read_text(encoding="utf-8"))["parts"]
 
 
@@ -63,6 +64,9 @@ def test_words_are_written_folded_one_word_each_and_not_repeated() -> None:
         ("determined", "resolve"),
         ("menyerang", "invaded"),
         ("mendukung", "support"),
+        ("menyangkal", "membantah"),  # by its root, sangkal
+        ("ditawan", "prisoners"),
+        ("watchdog", "monitoring"),
     ],
 )
 def test_a_word_stands_for_its_concept_in_the_other_language(typed: str, means: str) -> None:
@@ -111,7 +115,15 @@ def test_every_everyday_part_says_why_and_holds_no_stopword_and_no_concept() -> 
 
 @pytest.mark.parametrize(
     ("word", "everyday"),
-    [("learning", True), ("watched", True), ("lama", True), ("warships", False), ("goods", False), ("landed", False)],
+    [
+        ("learning", True),
+        ("watched", True),
+        ("lama", True),
+        ("digelar", True),  # by its Indonesian root, gelar
+        ("warships", False),
+        ("goods", False),
+        ("landed", False),
+    ],
 )
 def test_everyday_words_are_found_by_their_stem_and_concepts_never_are(word: str, everyday: bool) -> None:
     assert is_everyday(word) is everyday
@@ -123,3 +135,20 @@ def test_every_seat_is_an_alias_of_its_state_in_the_bundled_data() -> None:
         assert set(seat) == {"name", "state", "why"} and seat["why"].endswith("."), seat["name"]
         assert actors[seat["state"]]["kind"] == "state", seat["name"]
         assert seat["name"] in actors[seat["state"]]["aliases"], seat["name"]
+
+
+def test_roles_phrases_and_places_say_why_and_a_phrase_is_read_as_the_datas_words() -> None:
+    for entry in (*LEXICON_DATA["roles"], *LEXICON_DATA["phrases"]):
+        assert set(entry) == {"phrase", "means", "why"} and entry["why"].endswith("."), entry["phrase"]
+    for place in LEXICON_DATA["places"]:
+        assert set(place) == {"name", "why"} and place["why"].endswith("."), place["name"]
+    assert read_roles(fold("Seoul's head of state").split()) == (
+        ["seoul", "president"],
+        [("head of state", "president")],
+    )
+    assert read_roles(fold("cutting-edge know-how").split())[0] == ["advanced", "technology"]
+
+
+def test_a_places_name_is_no_actor_alias() -> None:
+    aliases = {fold(name) for actor in store.load(store.bundled_data()).actors.values() for name in actor["aliases"]}
+    assert sorted({fold(place["name"]) for place in LEXICON_DATA["places"]} & aliases) == []

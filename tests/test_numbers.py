@@ -34,6 +34,8 @@ def read(typed: str) -> list[str]:
         ("dua puluh empat tahun", ["24", "tahun"]),
         ("dua belas", ["12"]),
         ("tiga ratus ribu", ["300000"]),
+        ("dua ratus empat puluh milimeter", ["240", "mm"]),  # puluh multiplies what follows the hundreds
+        ("seratus dua puluh lima ribu", ["125000"]),
         ("seribu rudal", ["1000", "rudal"]),
         ("sejuta peluru", ["1000000", "peluru"]),
         ("sebelas putaran", ["11", "putaran"]),

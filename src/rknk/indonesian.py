@@ -86,17 +86,18 @@ def roots(word: str) -> frozenset[str]:
         return frozenset((word,))
     base = word
     for particle in _PARTICLES:
-        if base.endswith(particle) and len(base) - len(particle) >= MIN_WORD:
+        if base.endswith(particle) and len(base) - len(particle) > MIN_ROOT:
             base = base[: -len(particle)]
             break
-    if base.endswith("nya") and len(base) - 3 >= MIN_WORD:
+    if base.endswith("nya") and len(base) - 3 > MIN_ROOT:
         base = base[:-3]
     # -kan or -an (pasokan is pasok + -an), -i or none (menguji is meng- + uji): try each.
     stripped = [
         base[: -len(suffix)] for suffix in _SUFFIXES if base.endswith(suffix) and len(base) - len(suffix) > MIN_ROOT
     ]
     found = set().union(*(_unprefixed(bare, bare != base and base.endswith("an")) for bare in (*stripped, base)))
-    return frozenset(found or stripped or (base,))
+    # No prefix: the ending may be a suffix (bantuan, bantu) or the root's own (janji).
+    return frozenset(found or (*stripped, base))
 
 
 def _nasal(head: str, root: str) -> tuple[str, ...]:

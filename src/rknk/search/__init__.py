@@ -9,10 +9,11 @@ three steps, one module each, so that each can change without the others:
   question asks for and what kind of word each term is (an everyday word,
   a capital that is also a place);
 * :mod:`rknk.search.matching` finds the claims matching each term, and how
-  well (exact, stem, synonym, prefix, fuzzy; field weights);
+  well (exact, English stem or Indonesian root, synonym, prefix, fuzzy; field weights);
 * :mod:`rknk.search.ranking` weighs each term by its rarity and its kind,
   scores claims from their matches, applies the relevance floor and orders
-  the results.
+  the results. When nothing passes the floor, words no claim holds may be
+  left out in one more round over the same matches (:func:`ranking.droppable`).
 
 All three read claims through a :class:`~rknk.search.corpus.Corpus`: the
 embedded index (:class:`rknk.index.Index`) for lookups, or claims in memory

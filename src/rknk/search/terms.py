@@ -5,8 +5,9 @@ selatan``, ``DPRK``, ``NATO chief``; a short one such as ``US`` only in
 capitals) is one term; a near miss of a several-word name (``Kim Jong Unn``)
 is one too, marked as not exact. Every other word that is not a stopword is a
 term of its own, with numbers written as figures (``10k`` and ``10 ribu``
-read as ``10000``). Offices named by role (``top diplomat``) are first read
-as the words the data uses for them (``foreign minister``), from the lexicon.
+read as ``10000``). Offices named by role (``top diplomat``) and idioms (``cutting edge``) are first
+read as the words the data uses for them (``foreign minister``, ``advanced``),
+from the lexicon.
 
 Question and function words (``how many``, ``could``, ``berapa``, ``kali``,
 ``kepada``) are dropped, so they never count against a match; what the
