@@ -40,9 +40,11 @@ query's weight. Matching the common words of a query (the actors most claims
 involve) while missing its rare one (``ambassador``, ``Trump``) is not enough.
 Facts typed are constraints: a claim must hold every year typed, and every
 capital named that is also a place (``Beijing``; the lexicon's ``seats``),
-as its place, in its text or through the state it stands for. So must a state named, unless most claims
-involve it (``did China send troops``). A year only
-the curator's note mentions is not the claim's: the note tells of other events.
+as its place, in its text or through the state it stands for; so must a
+city or region of the lexicon's ``places`` (``Vladivostok``), and a state
+named, unless most claims involve it (``did China send troops``). A year
+only the curator's note mentions is not the claim's: the note tells of
+other events.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ from itertools import chain, pairwise
 from rknk.search.corpus import Corpus
 from rknk.search.matching import CHUNK, Matches
 from rknk.search.terms import Term, is_year
+from rknk.words import synonyms_of
 
 #: A claim must match at least this share of a query's terms to be shown.
 MIN_COVERAGE = 2 / 3
@@ -188,16 +191,14 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
     Only plain words no claim holds are dropped, all at once, in one round: words
     a paraphrase chose (``propped``, ``enggan``) that the claims say otherwise. A
     number, a year, a name (an actor, a place, a word typed with a capital, even
-    the first: "Australian sanctions ...") and a
-    word of the lexicon are facts asked about and are never dropped, so a question
-    about something the data lacks still finds nothing. What is left must hold at
+    the first: "Australian sanctions ...") and a word of the lexicon are facts
+    asked about and are never dropped, so a question about something the data
+    lacks still finds nothing. What is left must hold at
     least :data:`RELAXED_TERMS` informative words (not names, not everyday words, and
     held by at most :data:`COMMON` of the claims), and no fewer than the words dropped:
     "Russian soldiers *stationed* in North Korea" keeps only "soldiers", and "Russia's
     *ambassador* in Pyongyang" only names, so both stay empty.
     """
-    from rknk.words import synonyms_of
-
     dropped = {
         n
         for n, (term, found) in enumerate(zip(terms, matches, strict=True))
