@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rknk.indonesian import forms, roots
+from rknk.indonesian import heads, roots
 
 
 @pytest.mark.parametrize(
@@ -40,11 +40,15 @@ def test_a_word_with_no_affix_is_its_own_root(word: str) -> None:
     assert word in roots(word)
 
 
-def test_forms_of_a_root_lead_back_to_it() -> None:
+@pytest.mark.parametrize("ending", ["", "kan", "i", "an", "nya", "kannya"])
+def test_the_words_a_root_begins_lead_back_to_it(ending: str) -> None:
     for root in ("kirim", "tutup", "lepas", "sangkal", "pasok", "bantah", "janji", "temu", "pimpin", "gelar"):
-        made = forms(root)
-        assert root not in made and len(made) < 100  # a few dozen lookups, never a scan
-        assert all(root in roots(word) for word in made), root
-    assert {"mengirim", "dikirim", "pengiriman", "kiriman"} <= set(forms("kirim"))
-    assert {"menyangkal", "disangkal"} <= set(forms("sangkal"))
-    assert forms("2024") == ()
+        begun = heads(root)
+        assert root in begun and len(begun) < 20  # a dozen prefix lookups, never a scan
+        confixes = {"ke" + root, "per" + root}  # ke- and per- come with -an only
+        for head in begun:
+            if head not in confixes or ending.startswith("an"):
+                assert root in roots(head + ending), head + ending
+    assert {"mengirim", "dikirim", "pengirim"} <= set(heads("kirim"))
+    assert {"menyangkal", "disangkal"} <= set(heads("sangkal"))
+    assert heads("2024") == ()

@@ -11,8 +11,9 @@ the root: ``menyangkal`` from ``sangkal``, ``menutup`` from ``tutup``,
 ``memasok`` from ``pasok``, ``mengirim`` from ``kirim``). Without a dictionary a
 nasal may hide either of two first letters (``mengirim``: ``kirim`` or ``irim``),
 so a word has a small set of candidate roots; two words meet when their sets do.
-:func:`forms` goes the other way, from a root to the words it may make, so a
-root typed can be looked up among the words of an index that stores only words.
+:func:`heads` goes the other way, from a root to the beginnings of the words it
+may make, so a root typed can be looked up among the words of an index that
+stores only words.
 
 It is deliberately small (no dictionary, one prefix layer): over-stripping an
 English word (``diplomat`` to ``plomat``) is harmless as long as both sides
@@ -30,8 +31,8 @@ MIN_ROOT = 3
 MIN_WORD = 5
 _PARTICLES = ("lah", "kah", "pun")
 _SUFFIXES = ("kan", "an", "i")
-#: The suffixes :func:`forms` puts back, with the possessive ``-nya`` after each.
-_ENDINGS = ("", "kan", "i", "an", "nya", "kannya", "annya", "inya")
+#: What may follow a root and its prefix: a suffix, the possessive ``-nya``, a particle (``-kannyalah``).
+LONGEST_ENDING = len("kannyalah")
 #: Prefixes that join the root unchanged.
 _PLAIN = ("memper", "diper", "di", "ter", "ber")
 #: Prefixes only found with ``-an`` after the root: the confixes ke-...-an and per-...-an.
@@ -123,14 +124,17 @@ def _nasal(head: str, root: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1024)
-def forms(root: str) -> tuple[str, ...]:
-    """Words ``root`` may make with one prefix and one suffix (``tutup``: ``ditutup``,
-    ``menutup``, ``penutupan``...), a few dozen, to look up in an index of words.
-    Some are not Indonesian; looking them up costs little and finds nothing."""
+def heads(root: str) -> tuple[str, ...]:
+    """The words ``root`` may start with one prefix (``tutup``: ``tutup``, ``ditutup``,
+    ``menutup``, ``penutup``...), a dozen: every word the root makes begins with one of
+    them and goes on with at most :data:`LONGEST_ENDING` letters of suffixes, so an index
+    of words finds them all by a dozen prefix lookups."""
     if not root.isalpha() or len(root) < MIN_ROOT:
         return ()
-    heads = ("", *(prefix + root for prefix in _PLAIN), *_nasal("me", root), *_nasal("pe", root))
-    made = [head or root for head in heads]
-    words = [stem + ending for stem in made for ending in _ENDINGS]
-    words += [prefix + root + ending for prefix in _WITH_AN for ending in ("an", "annya")]
-    return tuple(dict.fromkeys(word for word in words if word != root))
+    made = (
+        root,
+        *(prefix + root for prefix in (*_PLAIN, *_WITH_AN)),
+        *_nasal("me", root),
+        *_nasal("pe", root),
+    )
+    return tuple(dict.fromkeys(made))

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from rknk.index.rows import FIELDS, OWN_TOO, claim_fields
-from rknk.indonesian import forms, roots
+from rknk.indonesian import LONGEST_ENDING, heads, roots
 from rknk.records import ActorRecord, TopicRecord, involved
 from rknk.search.corpus import Corpus
 from rknk.search.terms import Run
@@ -151,10 +151,10 @@ class Matcher:
                     self._offer(best, term, word, STEM, "stem", offered)
         if term.isalpha():
             made_of = roots(term)
-            # The index stores words, not roots: look up the words each root may make.
-            for root in sorted(made_of):
-                for word in (root, *forms(root)):
-                    if word != term and self.corpus.has_word(word) and not made_of.isdisjoint(roots(word)):
+            # The index stores words, not roots: look up the words each root may begin.
+            for head in dict.fromkeys(head for root in sorted(made_of) for head in heads(root)):
+                for word in self.corpus.prefixed(head):
+                    if word != term and len(word) - len(head) <= LONGEST_ENDING and not made_of.isdisjoint(roots(word)):
                         self._offer(best, term, word, STEM, "root", offered)
         meanings = synonyms_of(term)
         for word in sorted(meanings):
