@@ -8,7 +8,9 @@ role, and facts the data does not hold), and ``search_questions_fresh.json``
 (more of the same kinds, written after the ranking was tuned on the third), and
 ``search_questions_blind.json`` (72 more, written from the data and the articles
 alone and scored once, after the everyday-word weighting; since then a development
-set, whose misses were read to find their causes). Each query lists the claims one of
+set, whose misses were read to find their causes), and ``search_questions_heldout.json``
+(67 more, written the same way while that development went on, scored once before it
+and once after). Each query lists the claims one of
 which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -41,6 +43,7 @@ EVAL_SETS = (
     TESTS / "search_questions.json",
     TESTS / "search_questions_fresh.json",
     TESTS / "search_questions_blind.json",
+    TESTS / "search_questions_heldout.json",
 )
 ABSENT = "absent"
 
