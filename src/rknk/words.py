@@ -13,6 +13,7 @@ Indonesian roots by :mod:`rknk.indonesian`.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -108,20 +109,25 @@ def _lexicon() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _synonym_tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    raw = _lexicon()
+def _synonym_table() -> dict[str, frozenset[str]]:
     by_word: dict[str, set[str]] = {}
-    by_stem: dict[str, set[str]] = {}
-    for concept in raw["concepts"]:
+    for concept in _lexicon()["concepts"]:
         words = {fold(word) for word in concept["words"]}
         for word in words:
             by_word.setdefault(word, set()).update(words - {word})
-            for base in bases(word):
-                by_stem.setdefault(base, set()).update(words)
-    return (
-        {word: frozenset(others) for word, others in by_word.items()},
-        {root: frozenset(others) for root, others in by_stem.items()},
-    )
+    return {word: frozenset(others) for word, others in by_word.items()}
+
+
+def _made_from(base: str, words: Iterable[str]) -> list[str]:
+    """Those of ``words`` that :func:`bases` says are made from ``base``.
+
+    A search asks this of one word's few bases, so the bases of a thousand
+    words are not worked out on every run: a word made from ``base`` holds
+    it less its first letter (which a nasal may replace) and last (an English
+    stem's ``y``), and only such words are stemmed.
+    """
+    core = base[1:-1] if len(base) >= 4 else base[1:]
+    return [word for word in words if core in word and base in bases(word)]
 
 
 @lru_cache(maxsize=1)
@@ -175,10 +181,9 @@ def places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _everyday() -> tuple[frozenset[str], frozenset[str]]:
+def _everyday() -> frozenset[str]:
     raw = json.loads(Path(__file__).with_name(EVERYDAY).read_text(encoding="utf-8"))
-    words = frozenset(word for part in raw["parts"] for word in part["words"])
-    return words, frozenset(base for word in words for base in bases(word))
+    return frozenset(word for part in raw["parts"] for word in part["words"])
 
 
 def is_everyday(word: str) -> bool:
@@ -188,23 +193,24 @@ def is_everyday(word: str) -> bool:
     an everyday one, even when their stems meet (``goods``, ``good``)."""
     if word in synonyms():
         return False
-    words, stems = _everyday()
-    return word in words or not stems.isdisjoint(bases(word))
+    words = _everyday()
+    return word in words or any(_made_from(base, words) for base in bases(word))
 
 
 def synonyms() -> dict[str, frozenset[str]]:
     """Each folded word of the lexicon mapped to the other words of its concepts."""
-    return _synonym_tables()[0]
+    return _synonym_table()
 
 
 def synonyms_of(term: str) -> frozenset[str]:
     """Words that mean ``term``: its concepts' other words, or failing that, those of the
     concepts of what it is made from (:func:`bases`: ``menyangkal`` as ``sangkal``)."""
-    by_word, by_stem = _synonym_tables()
+    by_word = _synonym_table()
     found = by_word.get(term)
     if found is not None:
         return found
-    return frozenset().union(*(by_stem.get(base, ()) for base in bases(term))) - {term}
+    formed = [word for base in bases(term) for word in _made_from(base, by_word)]
+    return frozenset().union(*(by_word[word] | {word} for word in formed)) - {term}
 
 
 def concept_of(term: str, word: str) -> str:
