@@ -350,6 +350,8 @@ def test_a_whole_answer_is_ordered_as_its_best_ones_are() -> None:
     whole = ranking.order(found, ranks)
     for limit in (1, 7, 13, len(found)):
         assert ranking.order(found, ranks, limit=limit) == whole[:limit]
+        # a large answer's first page is picked before the rest is ordered
+        assert ranking.Ranked(found, ranks).first(limit) == whole[:limit]
     assert [found[n] for n in whole] == sorted(found.values(), reverse=True)
     for first, second in pairwise(whole):
         assert found[first] > found[second] or ranks[first] > ranks[second]

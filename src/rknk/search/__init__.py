@@ -68,22 +68,34 @@ class Results(Sequence[Hit]):
     def __init__(
         self,
         corpus: Corpus,
-        numbers: list[int],
+        numbers: list[int] | ranking.Ranked,
         found: dict[int, float],
         matches: list[Matches],
         reading: Reading,
         boosted: set[int],
     ) -> None:
         self._corpus = corpus
-        self._numbers = numbers
+        # The order is worked out in full only when more than a first page is read.
+        self._ranked = numbers if isinstance(numbers, ranking.Ranked) else None
+        self._list = numbers if isinstance(numbers, list) else None
         self._scores = found
         self._matches = matches
         self._boosted = boosted
         #: How the query was read (terms, dropped words, roles, intent), for ``--explain``.
         self.reading = reading
 
+    @property
+    def _numbers(self) -> list[int]:
+        if self._list is None:
+            assert self._ranked is not None
+            self._list = self._ranked.all()
+        return self._list
+
     def __len__(self) -> int:
-        return len(self._numbers)
+        if self._list is not None:
+            return len(self._list)
+        assert self._ranked is not None
+        return self._ranked.count
 
     @overload
     def __getitem__(self, index: int) -> Hit: ...
@@ -121,12 +133,17 @@ class Results(Sequence[Hit]):
         query, and hits with the same score and reasons mostly share one tuple of
         them, made once.
         """
-        numbers, scores, matches = self._numbers, self._scores, self._matches
+        scores, matches = self._scores, self._matches
         boosted = self._boosted if self.reading.intent else set()
         made: dict[object, tuple[float, tuple[Why, ...]]] = {}
         start, size = 0, FIRST_PAGE
-        while start < len(numbers):
-            page = numbers[start : start + size]
+        while start < len(self):
+            # The first page is picked without ordering the rest: it leaves sooner.
+            page = (
+                self._ranked.first(size)
+                if start == 0 and self._ranked is not None
+                else self._numbers[start : start + size]
+            )
             # The matches of one term share their (quality, why) pairs: with the score
             # and the boost, their identities tell hits apart, and are looked up in C.
             # One term's pair alone decides the score when nothing is boosted.
@@ -204,7 +221,7 @@ class Searcher:
                 found, boosted = ranking.scores(
                     self.corpus, reading.words, terms, matches, intent=reading.intent, allowed=allowed, limit=limit
                 )
-        numbers = ranking.order(found, self.corpus.ranks(), limit) if found else []
+        numbers: list[int] | ranking.Ranked = ranking.Ranked(found, self.corpus.ranks(), limit) if found else []
         return Results(self.corpus, numbers, found, matches, reading, boosted)
 
 

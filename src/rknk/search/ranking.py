@@ -53,7 +53,7 @@ import math
 from collections import Counter
 from collections.abc import Container, Sequence
 from heapq import nlargest
-from itertools import chain, pairwise
+from itertools import chain, compress, pairwise
 
 from rknk.search.corpus import Corpus
 from rknk.search.matching import CHUNK, Matches
@@ -78,6 +78,8 @@ MIN_SIZE = 100
 ADJACENCY_WEIGHT = 0.15
 #: Informative terms a query must keep for words no claim holds to be dropped (see :func:`droppable`).
 RELAXED_TERMS = 2
+#: Up to this many distinct scores, each one's claims are picked out of an answer by a pass in C.
+FEW_SCORES = 4
 #: Points added to a claim holding what the question asks for: enough to order
 #: near ties, far too little to lift a weak match over a strong one.
 INTENT_BOOST = 3.0
@@ -236,25 +238,59 @@ def _adjacent(
 
 
 def order(found: dict[int, float], ranks: Sequence[int], limit: int | None = None) -> list[int]:
-    """Claim numbers by score, best first, equal scores newest first; at most ``limit``.
+    """Claim numbers by score, best first, equal scores newest first; at most ``limit``."""
+    return Ranked(found, ranks, limit).all()
+
+
+class Ranked:
+    """Claim numbers by score, best first, equal scores newest first (at most ``limit``),
+    worked out only as far as asked: the first few of a large answer are picked
+    without sorting the rest, so its first page leaves sooner.
 
     Scores are rounded to tenths, so equal scores are equal floats and serve as
     the keys of their claims' lists, each sorted by date in C.
     """
-    buckets: dict[float, list[int]] = {}
-    for number, score in found.items():
-        bucket = buckets.get(score)
-        if bucket is None:
-            buckets[score] = [number]
+
+    def __init__(self, found: dict[int, float], ranks: Sequence[int], limit: int | None = None) -> None:
+        self._buckets: dict[float, list[int]] = {}
+        distinct = set(found.values())
+        if len(distinct) <= FEW_SCORES:  # a broad query: each score's claims picked out in C
+            for score in distinct:
+                self._buckets[score] = list(compress(found, map(score.__eq__, found.values())))
         else:
-            bucket.append(number)
-    ranked: list[int] = []
-    rank = ranks.__getitem__
-    for key in sorted(buckets, reverse=True):
-        bucket = buckets[key]
-        if limit is not None and len(ranked) + len(bucket) >= limit:
-            ranked.extend(nlargest(limit - len(ranked), bucket, key=rank))
-            break
-        bucket.sort(key=rank, reverse=True)
-        ranked.extend(bucket)
-    return ranked
+            for number, score in found.items():
+                bucket = self._buckets.get(score)
+                if bucket is None:
+                    self._buckets[score] = [number]
+                else:
+                    bucket.append(number)
+        self._rank = ranks.__getitem__
+        self._limit = limit
+        self._all: list[int] | None = None
+        #: How many numbers :meth:`all` gives.
+        self.count = len(found) if limit is None else min(len(found), max(limit, 0))
+
+    def first(self, count: int) -> list[int]:
+        """The first ``count`` numbers of :meth:`all`."""
+        if self._all is not None:
+            return self._all[:count]
+        return self._ranked(min(count, self.count))
+
+    def all(self) -> list[int]:
+        """Every number, in order."""
+        if self._all is None:
+            self._all = self._ranked(self._limit)
+        return self._all
+
+    def _ranked(self, limit: int | None) -> list[int]:
+        if limit is not None and limit <= 0:
+            return []
+        ranked: list[int] = []
+        for key in sorted(self._buckets, reverse=True):
+            bucket = self._buckets[key]
+            if limit is not None and len(ranked) + len(bucket) >= limit:
+                ranked.extend(nlargest(limit - len(ranked), bucket, key=self._rank))
+                break
+            bucket.sort(key=self._rank, reverse=True)
+            ranked.extend(bucket)
+        return ranked
