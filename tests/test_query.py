@@ -96,3 +96,15 @@ def test_status_names_match_the_model() -> None:
     from rknk.models import Status
 
     assert tuple(status.value for status in Status) == STATUSES
+
+
+def test_a_small_folder_compares_an_unknown_id_with_every_id(dataset: Dataset) -> None:
+    assert dataset.index.ids_near("zzz", most=5) == dataset.index.ids()
+
+
+def test_a_large_folder_compares_an_unknown_id_with_its_first_word_and_its_neighbours(dataset: Dataset) -> None:
+    # As if the five fixture claims were too many to read: only ids found through the id index,
+    # those beginning "troops-" and the one on each side in sorted order (the same two here).
+    assert dataset.index.ids_near("troops-kursk-2042", most=4) == ["troops-kursk-2024-11", "troops-up-to-100000"]
+    # A mistyped first word still finds the ids sorted beside it.
+    assert dataset.index.ids_near("treety-signed", most=4) == ["troops-kursk-2024-11", "treaty-signed-2024-06"]

@@ -162,6 +162,31 @@ class Index:
         )
         return [claim_id for (claim_id,) in rows]
 
+    def ids_near(self, wanted: str, most: int) -> list[str]:
+        """Claim ids worth comparing with ``wanted``, an id the folder does not hold:
+        every id (in file order) if there are at most ``most``; otherwise at most
+        ``most`` of them read through the id index, those beginning with
+        ``wanted``'s first word and those beside ``wanted`` in sorted order.
+
+        A large folder thus suggests without reading every id, at the price of
+        missing an id whose first word is mistyped and sorts far away.
+        """
+        (held,) = self.db.execute("SELECT count(*) FROM (SELECT 1 FROM claims LIMIT ?)", (most + 1,)).fetchone()
+        if held <= most:
+            return self.ids()
+        word = wanted.split("-", 1)[0]
+        side = most // 4
+        queries = (
+            (
+                "SELECT id FROM claims WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                (word, word + "\U0010ffff", most // 2),
+            ),
+            ("SELECT id FROM claims WHERE id >= ? ORDER BY id LIMIT ?", (wanted, side)),
+            ("SELECT id FROM claims WHERE id < ? ORDER BY id DESC LIMIT ?", (wanted, side)),
+        )
+        found = dict.fromkeys(claim_id for sql, values in queries for (claim_id,) in self.db.execute(sql, values))
+        return list(found)
+
     def in_file_order(self) -> Iterator[ClaimRecord]:
         """Every claim, file by file (files by name), each file's claims in order."""
         rows = self.db.execute(
