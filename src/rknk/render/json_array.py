@@ -62,7 +62,9 @@ def render(listing: Listing, out: TextIO) -> None:
         out.write("[]\n" if opening == "[\n" else "\n]\n")
         return
     started = False
-    for openings, endings in listing.json_pages:
+    from rknk.render.ahead import read_ahead
+
+    for openings, endings in read_ahead(listing.json_pages):
         if not openings:
             continue
         page = b"".join(chain.from_iterable(zip(repeat(b",\n"), openings, endings)))

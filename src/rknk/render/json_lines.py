@@ -3,7 +3,8 @@
 Lines leave as the stream's buffer fills (every line on a terminal, which is
 line-buffered): a large answer starts at once and is not slowed by a system
 call per record. Records that come as pages of JSON (search hits) are
-written a page per call, as bytes, with no work per record.
+written a page per call, as bytes, with no work per record, and each page
+is read while the one before is written (:mod:`rknk.render.ahead`).
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 from itertools import chain, repeat
 from typing import TextIO
 
+from rknk.render.ahead import read_ahead
 from rknk.render.json_array import dumps, write_bytes
 from rknk.render.listing import Listing
 
 
 def render(listing: Listing, out: TextIO) -> None:
     if listing.json_pages is not None:
-        for openings, endings in listing.json_pages:
+        for openings, endings in read_ahead(listing.json_pages):
             write_bytes(out, b"".join(chain.from_iterable(zip(openings, endings, repeat(b"\n")))))
         return
     for record in listing.records:
