@@ -383,11 +383,11 @@ def test_a_folder_fixed_after_an_error_loads_and_a_cached_folder_broken_later_is
 # --- missing and unreadable folders and files ---------------------------------------------------
 
 
-def assert_cannot_load(args: list[str], cache: Path, *fragments: str, **env: str | None) -> None:
+def assert_cannot_load(args: list[str], cache: Path, *fragments: str, code: int = 1, **env: str | None) -> None:
     # The data option after the command for events, before it (the group's) for validate.
     for argv in (["events", *args], [*args, "validate"]):
         result = invoke(argv, cache, **env)
-        assert result.exit_code == 1, result.output
+        assert result.exit_code == code, result.output
         assert result.stdout == ""
         assert result.stderr.startswith("rknk: error: ") and result.stderr.count("\n") == 1
         assert "Traceback" not in result.output and "internal error" not in result.stderr
@@ -479,8 +479,9 @@ def test_rknk_data_pointing_nowhere(tmp_path: Path, cache: Path) -> None:
     assert_cannot_load([], cache, f"data folder '{nowhere}' does not exist", RKNK_DATA=str(nowhere))
 
 
-def test_rknk_data_set_but_empty(cache: Path) -> None:
-    assert_cannot_load([], cache, "RKNK_DATA is set but empty", RKNK_DATA="  ")
+def test_rknk_data_set_but_empty_is_a_usage_error_as_an_empty_data_option_is(cache: Path) -> None:
+    assert_cannot_load([], cache, "RKNK_DATA is set but empty", code=2, RKNK_DATA="  ")
+    assert_cannot_load(["--data", ""], cache, "--data is empty", code=2)
 
 
 def test_the_data_option_beats_a_broken_rknk_data(data: Path, tmp_path: Path, cache: Path) -> None:

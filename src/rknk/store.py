@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from rknk.datafiles import REGISTRY_FILES, read_folder
-from rknk.errors import DataError, Problem
+from rknk.errors import Problem, UsageError
 from rknk.index import Index
 from rknk.records import ActorRecord, ClaimRecord, SourceRecord, TopicRecord
 
@@ -56,7 +56,8 @@ def resolve_root(option: Path | None) -> Path:
     env = os.environ.get(DATA_ENV)
     if env is not None:
         if not env.strip():
-            raise DataError(f"{DATA_ENV} is set but empty; unset it or point it at a data folder")
+            # A usage error, as ``--data ""`` is: the folder was chosen wrongly, not found wrong.
+            raise UsageError(f"{DATA_ENV} is set but empty; unset it or point it at a data folder")
         return Path(env)
     return bundled_data()
 
