@@ -53,7 +53,8 @@ QUESTION_SETS = sorted(TESTS.glob("search_questions*.json"))
 
 @pytest.mark.parametrize("path", QUESTION_SETS, ids=[path.stem for path in QUESTION_SETS])
 def test_every_wanted_claim_is_in_the_bundled_data(path: Path) -> None:
-    """Every question set, the later ones included, names real claims, uses the six kinds and borrows no query."""
+    """Every question set, the later ones included, names real claims, uses the six kinds and repeats no
+    query, of its own or of any other evaluation set."""
     spec = json.loads(path.read_text(encoding="utf-8"))
     known = set(store.load(store.bundled_data()).claims)
     wanted = {claim_id for case in spec["queries"] for claim_id in case["any_of"]}
@@ -61,8 +62,18 @@ def test_every_wanted_claim_is_in_the_bundled_data(path: Path) -> None:
     assert {case["kind"] for case in spec["queries"]} == KINDS
     for case in spec["queries"]:
         assert (case["kind"] == "absent") == (case["any_of"] == []), case["query"]
-    texts = {case["query"].casefold() for case in QUESTIONS["queries"]}
-    assert path.name == "search_questions.json" or not texts & {case["query"].casefold() for case in spec["queries"]}
+    own = [case["query"].casefold() for case in spec["queries"]]
+    assert len(own) == len(set(own))
+    for other in sorted(TESTS.glob("search_*.json")):
+        if other != path:
+            borrowed = set(own) & queries_of(json.loads(other.read_text(encoding="utf-8")))
+            assert not borrowed, f"{path.name} repeats {other.name}: {sorted(borrowed)}"
+
+
+def queries_of(spec: dict[str, list[dict[str, str]] | list[str]]) -> set[str]:
+    """Every query of an evaluation set, casefolded, its ``nothing`` list included."""
+    cases = [case["query"] for case in spec["queries"] if isinstance(case, dict)]
+    return {text.casefold() for text in [*cases, *spec.get("nothing", [])] if isinstance(text, str)}
 
 
 def test_the_question_sets_are_all_checked() -> None:
