@@ -59,9 +59,9 @@ def test_ten_letters_in_any_script_are_enough(tmp_path: Path, cache: Path) -> No
         ("place", "claims/a.json:3:5: claim 'c-1': [0].places[0]"),
         ("claimant", "claims/a.json:3:5: claim 'c-1': [0].claimants[0].text"),
         ("unit", "claims/a.json:3:5: claim 'c-1': [0].quantities[0].unit"),
-        ("outlet", "sources.json:3:5: claim 'alpha-2024-06-19': [0].outlet"),
-        ("actor name", "actors.json:3:5: claim 'russia': [0].name"),
-        ("topic label", "topics.json:3:5: claim 'treaty': [0].label"),
+        ("outlet", "sources.json:3:5: source 'alpha-2024-06-19': [0].outlet"),
+        ("actor name", "actors.json:3:5: actor 'russia': [0].name"),
+        ("topic label", "topics.json:3:5: topic 'treaty': [0].label"),
     ],
 )
 def test_blank_text_is_refused_in_every_text_field(

@@ -10,8 +10,16 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
+#: What the id of a problem names, in the registries; in any other file it is a claim's.
+_REGISTRY_ITEMS = {"sources.json": "source", "actors.json": "actor", "topics.json": "topic"}
+
+
 class Problem(NamedTuple):
-    """One thing wrong with a data file, located as precisely as the check allows."""
+    """One thing wrong with a data file, located as precisely as the check allows.
+
+    ``claim`` is the id of the item the problem concerns: a claim's in a
+    claims file, a source's, actor's or topic's in a registry.
+    """
 
     file: str
     message: str
@@ -28,7 +36,7 @@ class Problem(NamedTuple):
                 where += f":{self.column}"
         parts = [where]
         if self.claim is not None:
-            parts.append(f"claim '{self.claim}'")
+            parts.append(f"{_REGISTRY_ITEMS.get(self.file, 'claim')} '{self.claim}'")
         if self.path:
             parts.append(self.path)
         return ": ".join(parts) + f": {self.message}"

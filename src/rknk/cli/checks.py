@@ -31,7 +31,14 @@ def validate(
     ] = None,
     data: DataOpt = None,
     json_flag: Annotated[
-        bool, typer.Option("--json", help="The problems as a JSON array of {file, line, column, path, claim, message}.")
+        bool,
+        typer.Option(
+            "--json",
+            help=(
+                "The problems as a JSON array of {file, line, column, path, claim, message};"
+                " claim is the id of the claim, source, actor or topic concerned."
+            ),
+        ),
     ] = False,
 ) -> None:
     """Check a data folder: JSON syntax, schema, references, unique ids and renamed ids. Lists every problem.
