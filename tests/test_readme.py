@@ -7,7 +7,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
-from readme_examples import README, blocks, run
+from readme_examples import README, blocks, provenance, run, shown_provenance
 
 EXAMPLES = blocks(README.read_text(encoding="utf-8"))
 
@@ -19,6 +19,10 @@ def test_the_readme_has_example_sessions() -> None:
 @pytest.mark.parametrize(("command", "shown"), [(c, s) for _, c, s in EXAMPLES], ids=[c for _, c, _ in EXAMPLES])
 def test_example_output_is_current(command: str, shown: str) -> None:
     assert run(command) == shown, "run: python tools/readme_examples.py"
+
+
+def test_the_envelope_example_shows_the_bundled_data_provenance() -> None:
+    assert shown_provenance(README.read_text(encoding="utf-8")) == provenance(), "run: python tools/readme_examples.py"
 
 
 def test_readme_opens_with_the_two_setup_commands() -> None:

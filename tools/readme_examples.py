@@ -1,8 +1,9 @@
 """Run the example sessions in README.md and paste their real output under each command.
 
 Each example is a ```console block of lines ``$ rknk ...`` followed by that
-command's output. ``python tools/readme_examples.py`` rewrites the blocks in
-place; ``tests/test_readme.py`` fails when they no longer match what rknk prints.
+command's output; the ``--envelope`` example's provenance is the bundled
+data's. ``python tools/readme_examples.py`` rewrites the blocks in place;
+``tests/test_readme.py`` fails when they no longer match what rknk prints.
 """
 
 from __future__ import annotations
@@ -74,10 +75,34 @@ def blocks(text: str) -> list[tuple[str, str, str]]:
     return found
 
 
+#: The ``provenance`` object of the README's ``--envelope`` example.
+_PROVENANCE = re.compile(r'(?<=\n  "provenance": )\{\n.*?\n  \}', re.DOTALL)
+
+
+def provenance() -> str:
+    """The provenance ``--envelope`` gives for the bundled data, as the README shows it."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from rknk.cli import app
+
+    result = CliRunner().invoke(app, ["events", "--json", "--envelope", "--limit", "1"])
+    shown = json.dumps(json.loads(result.stdout)["provenance"], indent=2)
+    return shown.replace("\n", "\n  ")
+
+
+def shown_provenance(text: str) -> str:
+    """The provenance object the README's ``--envelope`` example shows."""
+    found = _PROVENANCE.search(text)
+    assert found is not None, "README has no --envelope example"
+    return found.group(0)
+
+
 def refresh(text: str) -> str:
     for block, command, _ in blocks(text):
         text = text.replace(block, f"```console\n$ {command}\n{run(command)}```", 1)
-    return text
+    return _PROVENANCE.sub(lambda _: provenance(), text, count=1)
 
 
 if __name__ == "__main__":
