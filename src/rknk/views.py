@@ -8,7 +8,7 @@ the renderers stay generic.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from rknk import jsontext
 from rknk.dates import iso_bounds
@@ -107,21 +107,17 @@ def _hit_records(found: Iterable[Hit]) -> Iterator[Mapping[str, Any]]:
             yield {**claim_record(hit.claim), "score": hit.score, "why": [str(why) for why in hit.why]}
 
 
-def _hit_pages(found: Results) -> Iterator[tuple[list[bytes], list[bytes]]]:
-    """The hits as JSON a page at a time, as :func:`_hit_records` makes them: each
-    claim's JSON less its closing brace, then its score, reasons and the brace
-    (:meth:`JsonRecord.extended` inline: a claim's JSON always has fields)."""
+def _hit_pages(found: Results) -> Callable[[bytes], Iterator[bytes]]:
+    """The hits as JSON a page at a time, as :func:`_hit_records` makes them, each
+    followed by the separator given: a claim's JSON with its score, reasons and
+    closing brace in place of its own (:meth:`JsonRecord.extended` inline: a
+    claim's JSON always has fields)."""
     members = _HitMembers(", ", "}")
-    endings: dict[tuple[float, tuple[Why, ...]], bytes] = {}
-    for openings, reasons in found.pages():
-        page = list(map(endings.get, reasons))
-        if None in page:  # endings not made before: made once each
-            if len(endings) > 4096:  # many distinct ones: keep memory flat
-                endings.clear()
-            for at, reason in enumerate(reasons):
-                if page[at] is None:
-                    page[at] = endings.get(reason) or endings.setdefault(reason, members[reason].encode())
-        yield openings, cast(list[bytes], page)
+
+    def pages(separator: bytes) -> Iterator[bytes]:
+        return found.json_pages(lambda score, why: members[score, why].encode() + separator)
+
+    return pages
 
 
 def hits(dataset: Dataset, found: Iterable[Hit], explain: bool) -> Listing:

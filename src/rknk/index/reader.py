@@ -15,7 +15,7 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from operator import itemgetter
+from operator import add
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
@@ -214,15 +214,28 @@ class Index:
         )
         return [text for (text,) in rows]
 
-    def open_documents(self, numbers: Sequence[int]) -> list[bytes]:
-        """As :meth:`json_texts`, in UTF-8 bytes less the closing brace (see
-        :meth:`rknk.search.corpus.Corpus.open_documents`); SQLite cuts the brace."""
-        rows = self.db.execute(
-            "SELECT substr(CAST(d.json AS BLOB), 1, length(CAST(d.json AS BLOB)) - 1)"
-            " FROM json_each(?) h CROSS JOIN documents d ON d.slot = h.value",
-            (json.dumps(list(map(self.slots().__getitem__, numbers))),),
-        )
-        return list(map(itemgetter(0), rows))
+    def joined_documents(self, numbers: Sequence[int], which: Sequence[int], tails: Sequence[bytes]) -> bytes:
+        """As :meth:`rknk.search.corpus.Corpus.joined_documents`: SQLite cuts each
+        document's brace and joins the page in one query, so no work per claim is
+        done in Python, and none holds Python's lock (see :mod:`rknk.render.ahead`).
+
+        The tails go to a table of this connection's own (``temp``); each hit's
+        slot and tail travel as one number, ``slot * 65536 + tail``, in the JSON
+        array that drives the join, so rows are joined in its order.
+        """
+        if len(tails) >= 1 << 16:  # never from a page of hits; a page of that many distinct tails
+            raise ValueError("too many tails for one page")
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS tails (n INTEGER PRIMARY KEY, bytes BLOB NOT NULL)")
+        self.db.execute("DELETE FROM temp.tails")
+        self.db.executemany("INSERT INTO temp.tails (n, bytes) VALUES (?, ?)", enumerate(tails))
+        keys = map(add, map((1 << 16).__mul__, map(self.slots().__getitem__, numbers)), which)
+        (joined,) = self.db.execute(
+            "SELECT CAST(group_concat(substr(CAST(d.json AS BLOB), 1, length(CAST(d.json AS BLOB)) - 1) || t.bytes, '')"
+            " AS BLOB) FROM json_each(?) h CROSS JOIN documents d ON d.slot = h.value >> 16"
+            " CROSS JOIN temp.tails t ON t.n = h.value & 65535",
+            (json.dumps(list(keys)),),
+        ).fetchone()
+        return joined or b""
 
     def select(self, where: Where, *, newest_first: bool = False, limit: int | None = None) -> Iterator[ClaimRecord]:
         """Claims passing ``where``, in date order (first day, last day, id), read as they stream."""

@@ -7,7 +7,6 @@ without it the output stays a bare array, as scripts expect.
 
 from __future__ import annotations
 
-from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rknk import jsontext
@@ -61,17 +60,16 @@ def render(listing: Listing, out: TextIO) -> None:
             opening = ",\n"
         out.write("[]\n" if opening == "[\n" else "\n]\n")
         return
-    started = False
     from rknk.render.ahead import read_ahead
 
-    for openings, endings in read_ahead(listing.json_pages):
-        if not openings:
-            continue
-        page = b"".join(chain.from_iterable(zip(repeat(b",\n"), openings, endings)))
-        # Every record follows a separator: the first of all follows the opening bracket instead.
-        write_bytes(out, page if started else b"[\n" + page[2:])
-        started = True
-    out.write("\n]\n" if started else "[]\n")
+    # Each record is followed by a separator: a page's last one is held back until
+    # the next page comes, and the last of all is not written.
+    before = b"[\n"
+    for page in read_ahead(listing.json_pages(b",\n")):
+        if page:
+            write_bytes(out, before + page[:-2])
+            before = b",\n"
+    out.write("[]\n" if before == b"[\n" else "\n]\n")
 
 
 def render_envelope(listing: Listing, provenance: Provenance, out: TextIO) -> None:

@@ -9,7 +9,6 @@ is read while the one before is written (:mod:`rknk.render.ahead`).
 
 from __future__ import annotations
 
-from itertools import chain, repeat
 from typing import TextIO
 
 from rknk.render.ahead import read_ahead
@@ -19,8 +18,8 @@ from rknk.render.listing import Listing
 
 def render(listing: Listing, out: TextIO) -> None:
     if listing.json_pages is not None:
-        for openings, endings in read_ahead(listing.json_pages):
-            write_bytes(out, b"".join(chain.from_iterable(zip(openings, endings, repeat(b"\n")))))
+        for page in read_ahead(listing.json_pages(b"\n")):
+            write_bytes(out, page)
         return
     for record in listing.records:
         out.write(dumps(record) + "\n")

@@ -39,12 +39,12 @@ class Listing(NamedTuple):
     single: bool = False
     """True for ``rknk show``: each record shown whole, field by field; JSON prints
     one object instead of an array when there is one record."""
-    json_pages: Iterable[tuple[Sequence[bytes], Sequence[bytes]]] | None = None
+    json_pages: Callable[[bytes], Iterable[bytes]] | None = None
     """The same records as compact JSON (as :func:`rknk.jsontext.dumps` writes them,
-    in UTF-8), a page at a time, if they can be had without making each record: each
-    page is the records' openings and their endings, a record being its opening
-    followed by its ending. JSON and JSON Lines then write a page at once, with no
-    work per record but joining bytes. Only one of the two is read."""
+    in UTF-8), if they can be had without making each record: given the separator
+    that follows each record, the records a page at a time, each page one bytes.
+    JSON and JSON Lines then write a page at once, with no work per record. Only
+    one of ``records`` and this is read."""
 
     def only(self, wanted: Sequence[str]) -> Listing:
         """The same listing cut to the ``wanted`` fields, in that order, for ``--fields``."""

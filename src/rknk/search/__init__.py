@@ -23,8 +23,8 @@ scored, and only the results shown are read in full.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Mapping, Sequence
-from typing import NamedTuple, cast, overload
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from typing import NamedTuple, overload
 
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 from rknk.search import ranking
@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 
-#: Hits read per query by :meth:`Results.pages`: large enough that SQLite, not
+#: Hits read per query by :meth:`Results.json_pages`: large enough that SQLite, not
 #: Python, does the work per claim; small enough that the first lines leave at once.
 PAGE = 2000
 #: The first page is smaller, and pages double up to :data:`PAGE`: the first lines leave sooner.
@@ -125,17 +125,18 @@ class Results(Sequence[Hit]):
             why.append(Why("", f"{ranking.INTENT_BOOST:g}", ASKED[self.reading.intent], INTENT))
         return tuple(why)
 
-    def pages(self) -> Iterator[tuple[list[bytes], list[tuple[float, tuple[Why, ...]]]]]:
-        """The hits a page at a time: their claims' JSON as output writes it, less
-        the closing brace (see :meth:`Corpus.open_documents`), and each one's score and reasons.
+    def json_pages(self, tail: Callable[[float, tuple[Why, ...]], bytes]) -> Iterator[bytes]:
+        """The hits as UTF-8 JSON, a page of them at a time: each claim's JSON as
+        :meth:`Corpus.json_texts` gives it, its closing brace replaced by what
+        ``tail`` makes of its score and reasons (the brace, and whatever follows).
 
-        For output that writes a large answer as text: a page is read in one
-        query, and hits with the same score and reasons mostly share one tuple of
-        them, made once.
+        For output that writes a large answer as text: a page is read and joined
+        in one query, and hits with the same score and reasons, as most hits of a
+        broad search are, share one tail, made once.
         """
         scores, matches = self._scores, self._matches
         boosted = self._boosted if self.reading.intent else set()
-        made: dict[object, tuple[float, tuple[Why, ...]]] = {}
+        made: dict[object, bytes] = {}
         start, size = 0, FIRST_PAGE
         while start < len(self):
             # The first page is picked without ordering the rest: it leaves sooner.
@@ -159,14 +160,15 @@ class Results(Sequence[Hit]):
                     )
                 )
             )
-            known = list(map(made.get, keys))
-            if None in known:  # reasons not seen before: made once each
-                if len(made) > 4096:  # many distinct ones: keep memory flat
-                    made.clear()
-                for at, (number, key) in enumerate(zip(page, keys, strict=True)):
-                    if known[at] is None:
-                        known[at] = made.get(key) or made.setdefault(key, (scores[number], self._why(number)))
-            yield self._corpus.open_documents(page), cast(list[tuple[float, tuple[Why, ...]]], known)
+            holders = dict(zip(keys, page, strict=True))  # each distinct key, and a hit that has it
+            if len(made) > 4096:  # many distinct ones: keep memory flat
+                made.clear()
+            tails = [
+                made.get(key) or made.setdefault(key, tail(scores[number], self._why(number)))
+                for key, number in holders.items()
+            ]
+            which = {key: n for n, key in enumerate(holders)}
+            yield self._corpus.joined_documents(page, list(map(which.__getitem__, keys)), tails)
             start, size = start + size, min(2 * size, PAGE)
 
 

@@ -54,10 +54,11 @@ class Corpus(Protocol):
         (:func:`rknk.records.output_record` through :func:`rknk.jsontext.dumps`), in that order."""
         ...
 
-    def open_documents(self, numbers: Sequence[int]) -> list[bytes]:
+    def joined_documents(self, numbers: Sequence[int], which: Sequence[int], tails: Sequence[bytes]) -> bytes:
         """The claims with these numbers as :meth:`json_texts` gives them, in UTF-8 and
-        less their closing brace, for output that adds fields: bytes read straight
-        from storage, not decoded and encoded again."""
+        in that order, each with its closing brace replaced by ``tails[which[i]]``,
+        joined: for output that adds fields to each claim and writes them as they
+        come, read straight from storage, not decoded and encoded again."""
         ...
 
     def holding(self, intent: str, numbers: Iterable[int]) -> set[int]:
@@ -149,8 +150,9 @@ class MemoryCorpus:
 
         return [dumps(output_record(self.claims[number])) for number in numbers]
 
-    def open_documents(self, numbers: Sequence[int]) -> list[bytes]:
-        return [text.encode()[:-1] for text in self.json_texts(numbers)]
+    def joined_documents(self, numbers: Sequence[int], which: Sequence[int], tails: Sequence[bytes]) -> bytes:
+        texts = self.json_texts(numbers)
+        return b"".join(text.encode()[:-1] + tails[tail] for text, tail in zip(texts, which, strict=True))
 
     def holding(self, intent: str, numbers: Iterable[int]) -> set[int]:
         return {number for number in numbers if holds(intent, self.claims[number])}
