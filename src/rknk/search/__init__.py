@@ -176,7 +176,9 @@ class Searcher:
     def __init__(self, corpus: Corpus, actors: Mapping[str, ActorRecord], topics: Mapping[str, TopicRecord]) -> None:
         self.corpus = corpus
         self._names = alias_table(actors.values())
-        self._states = frozenset(actor_id for actor_id, actor in actors.items() if actor["kind"] == "state")
+        # A state or a person named must be involved in a claim: an organisation or a
+        # medium is as often named as a source or a claimant as the subject.
+        self._named = frozenset(actor_id for actor_id, actor in actors.items() if actor["kind"] in ("state", "person"))
         self._matcher = Matcher(corpus, actors, topics)
 
     def results(self, query: str, *, allowed: Container[int] | None = None, limit: int | None = None) -> Results:
@@ -188,7 +190,7 @@ class Searcher:
         does not know, a lexicon concept no claim holds) returns nothing, and
         its reading says why.
         """
-        reading = parse(query, self._names, self._states)
+        reading = parse(query, self._names, self._named)
         terms = reading.terms
         matches = [
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms

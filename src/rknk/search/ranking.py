@@ -29,8 +29,9 @@ matched term counted at its match quality (field and level, see
 by neighbouring query words standing side by side in its text. Matching every
 term exactly, as a phrase, scores 100. What a question asks for (a precise
 date for *when*, a figure for *how many*, a named claimant for *who*) adds
-:data:`INTENT_BOOST` to claims that hold it. Equal scores put the newest
-claims first (date, then id, as ``events --reverse``).
+:data:`INTENT_BOOST` to claims that hold it; a question asking for a figure
+is answered only by claims that hold one (:data:`REQUIRED_INTENTS`). Equal
+scores put the newest claims first (date, then id, as ``events --reverse``).
 
 The relevance floor is twofold, so that a query about something the data does
 not hold returns nothing rather than the nearest neighbour: a claim must match
@@ -42,9 +43,10 @@ Facts typed are constraints: a claim must hold every year typed, and every
 capital named that is also a place (``Beijing``; the lexicon's ``seats``),
 as its place, in its text or through the state it stands for; so must a
 city or region of the lexicon's ``places`` (``Vladivostok``), and a state
-named, unless most claims involve it (``did China send troops``). A year
-only the curator's note mentions is not the claim's: the note tells of
-other events.
+or a person named, unless most claims involve it (``did China send
+troops``, ``Shoigu trip in September 2024``). A year or an ordinal
+(``sixth``) only the curator's note mentions is not the claim's: the note
+tells of other events.
 """
 
 from __future__ import annotations
@@ -83,6 +85,11 @@ FEW_SCORES = 4
 #: Points added to a claim holding what the question asks for: enough to order
 #: near ties, far too little to lift a weak match over a strong one.
 INTENT_BOOST = 3.0
+#: What a question asks for that a claim must hold to answer it at all: a figure
+#: (*how many*, *berapa*). A claim with none is no answer to "how many workers",
+#: however well it matches "workers". A date or a claimant only orders the
+#: answers: every claim has a date, and who said a thing is often not an actor.
+REQUIRED_INTENTS = frozenset({"quantity"})
 
 
 def weights(terms: list[Term], matches: list[Matches], size: int) -> list[float]:
@@ -117,6 +124,9 @@ def scores(
         hits = matches[0]
         if allowed is not None:
             hits = {number: pair for number, pair in hits.items() if number in allowed}
+        if intent in REQUIRED_INTENTS:
+            having = corpus.holding(intent, hits)
+            hits = {number: pair for number, pair in hits.items() if number in having}
         # Claims matched the same way share one (quality, why) pair: score each pair
         # once, and give the claims their pair's score without a step per claim in Python.
         distinct = dict(zip(map(id, hits.values()), hits.values(), strict=True))
@@ -141,16 +151,16 @@ def scores(
     evidence: dict[int, float] = {}
     coverage: dict[int, float] = {}
     # A year or a place typed is a fact asked about, not a word to weigh: a claim must hold it.
-    # So is a state named (did *China* send troops?), unless most claims involve it.
+    # So is a state or a person named (did *China* send troops?), unless most claims involve it.
     required: list[Container[int]] = [
-        matches[n] for n, term in enumerate(terms) if term.place or (term.state and len(matches[n]) <= COMMON * size)
+        matches[n] for n, term in enumerate(terms) if term.place or (term.named and len(matches[n]) <= COMMON * size)
     ]
     # The curator's note tells of other events and their years (a nuclear test of 2017):
-    # a year typed must be held by the claim itself.
+    # a year or an ordinal typed must be held by the claim itself.
     required += [
         {number for number, (_, why) in matches[n].items() if why.field != "note"}
         for n, term in enumerate(terms)
-        if is_year(term)
+        if is_year(term) or term.ordinal
     ]
     for number, matched in matched_terms.items():
         if matched < needed or (allowed is not None and number not in allowed):
@@ -162,6 +172,9 @@ def scores(
         if share + 1e-9 >= MIN_EVIDENCE:
             coverage[number] = share
             evidence[number] = sum(w * quality for w, quality in held) / total
+    if intent in REQUIRED_INTENTS:
+        having = corpus.holding(intent, evidence)
+        evidence = {number: value for number, value in evidence.items() if number in having}
     # Side by side: neighbouring terms, with any stopwords typed between them.
     pairs = [(n, " " + " ".join(words[a.start : b.end]) + " ") for n, (a, b) in enumerate(pairwise(terms))]
     possible = {
@@ -195,7 +208,8 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
     number, a year, a name (an actor, a place, a word typed with a capital, even
     the first: "Australian sanctions ...") and a word of the lexicon are facts
     asked about and are never dropped, so a question about something the data
-    lacks still finds nothing. What is left must hold at
+    lacks still finds nothing. An everyday word is kept: it weighs as a common word
+    already, held or not. What is left must hold at
     least :data:`RELAXED_TERMS` informative words (not names, not everyday words, and
     held by at most :data:`COMMON` of the claims), and no fewer than the words dropped:
     "Russian soldiers *stationed* in North Korea" keeps only "soldiers", and "Russia's
@@ -207,6 +221,7 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
         if not found
         and term.run is None
         and term.text.isalpha()
+        and not term.everyday  # weighed as common already, held or not
         and not term.place
         and term.text not in capitalised
         and not synonyms_of(term.text)
