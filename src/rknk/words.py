@@ -70,6 +70,19 @@ INTENTS = {
 }
 
 
+#: Questions that count events (*how many times*, *berapa kali*): each event, a claim of its own,
+#: answers them as well as a claim stating the count, so they favour figures without requiring one.
+COUNTING = (("how", "many", "times"), ("how", "often"), ("berapa", "kali"), ("berapa", "sering"))
+
+
+def wants_figure(words: list[str]) -> bool:
+    """Whether a question asks for a figure that only a claim holding one can give (*how many
+    troops*, *berapa tentara*), not a count of events (*how many times*, see :data:`COUNTING`)."""
+    if intent(words) != "quantity":
+        return False
+    return not any(tuple(words[at : at + len(opening)]) == opening for opening in COUNTING for at in range(len(words)))
+
+
 def intent(words: list[str]) -> str | None:
     """What a question asks for (``date``, ``quantity`` or ``claimant``), read from
     the first question words among its folded ``words``; None for a plain query."""

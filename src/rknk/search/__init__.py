@@ -205,7 +205,14 @@ class Searcher:
             reading = reading._replace(lacking=lacking)
         found, boosted = (
             ranking.scores(
-                self.corpus, reading.words, terms, matches, intent=reading.intent, allowed=allowed, limit=limit
+                self.corpus,
+                reading.words,
+                terms,
+                matches,
+                intent=reading.intent,
+                strict=reading.strict,
+                allowed=allowed,
+                limit=limit,
             )
             if terms
             else ({}, set())
@@ -221,7 +228,14 @@ class Searcher:
                 terms, matches = [terms[n] for n in kept], [matches[n] for n in kept]
                 reading = reading._replace(relaxed=tuple(reading.terms[n].text for n in sorted(dropped)))
                 found, boosted = ranking.scores(
-                    self.corpus, reading.words, terms, matches, intent=reading.intent, allowed=allowed, limit=limit
+                    self.corpus,
+                    reading.words,
+                    terms,
+                    matches,
+                    intent=reading.intent,
+                    strict=reading.strict,
+                    allowed=allowed,
+                    limit=limit,
                 )
         numbers: list[int] | ranking.Ranked = ranking.Ranked(found, self.corpus.ranks(), limit) if found else []
         return Results(self.corpus, numbers, found, matches, reading, boosted)

@@ -30,7 +30,10 @@ by neighbouring query words standing side by side in its text. Matching every
 term exactly, as a phrase, scores 100. What a question asks for (a precise
 date for *when*, a figure for *how many*, a named claimant for *who*) adds
 :data:`INTENT_BOOST` to claims that hold it; a question asking for a figure
-is answered only by claims that hold one (:data:`REQUIRED_INTENTS`). Equal
+is answered only by claims that hold one (``strict``): a claim with none is
+no answer to "how many workers", however well it matches "workers". A date
+or a claimant only orders the answers: every claim has a date, and who said
+a thing is often no actor. Equal
 scores put the newest claims first (date, then id, as ``events --reverse``).
 
 The relevance floor is twofold, so that a query about something the data does
@@ -85,11 +88,6 @@ FEW_SCORES = 4
 #: Points added to a claim holding what the question asks for: enough to order
 #: near ties, far too little to lift a weak match over a strong one.
 INTENT_BOOST = 3.0
-#: What a question asks for that a claim must hold to answer it at all: a figure
-#: (*how many*, *berapa*). A claim with none is no answer to "how many workers",
-#: however well it matches "workers". A date or a claimant only orders the
-#: answers: every claim has a date, and who said a thing is often not an actor.
-REQUIRED_INTENTS = frozenset({"quantity"})
 
 
 def weights(terms: list[Term], matches: list[Matches], size: int) -> list[float]:
@@ -106,11 +104,13 @@ def scores(
     matches: list[Matches],
     *,
     intent: str | None = None,
+    strict: bool = False,
     allowed: Container[int] | None = None,
     limit: int | None = None,
 ) -> tuple[dict[int, float], set[int]]:
     """Score the claims passing the floor (see the module's docstring); also return
-    those given :data:`INTENT_BOOST` for holding what the question asks for.
+    those given :data:`INTENT_BOOST` for holding what the question asks for, which
+    a claim must hold to be scored at all if ``strict``.
 
     Only claims in ``allowed`` (if given) are scored. With a ``limit``, claims
     that cannot reach the best ``limit`` scores are left out before their
@@ -124,7 +124,7 @@ def scores(
         hits = matches[0]
         if allowed is not None:
             hits = {number: pair for number, pair in hits.items() if number in allowed}
-        if intent in REQUIRED_INTENTS:
+        if strict and intent:
             having = corpus.holding(intent, hits)
             hits = {number: pair for number, pair in hits.items() if number in having}
         # Claims matched the same way share one (quality, why) pair: score each pair
@@ -172,7 +172,7 @@ def scores(
         if share + 1e-9 >= MIN_EVIDENCE:
             coverage[number] = share
             evidence[number] = sum(w * quality for w, quality in held) / total
-    if intent in REQUIRED_INTENTS:
+    if strict and intent:
         having = corpus.holding(intent, evidence)
         evidence = {number: value for number, value in evidence.items() if number in having}
     # Side by side: neighbouring terms, with any stopwords typed between them.

@@ -47,6 +47,7 @@ from rknk.words import (
     relational,
     scale_numbers,
     seats,
+    wants_figure,
 )
 
 MAX_QUERY_LENGTH = 200
@@ -166,6 +167,8 @@ class Reading(NamedTuple):
     initial: str = ""
     #: Words no claim holds, left out because nothing matched with them (see :func:`rknk.search.ranking.droppable`).
     relaxed: tuple[str, ...] = ()
+    #: The question asks for a figure (*how many troops*): a claim holding none is no answer.
+    strict: bool = False
 
     def __str__(self) -> str:
         """One line for ``--explain``: the terms searched, then what else the reading did."""
@@ -180,7 +183,7 @@ class Reading(NamedTuple):
         if held:
             parts.append("must hold the place or its state: " + ", ".join(held))
         if self.intent:
-            parts.append(f"asks for {ASKED[self.intent]}")
+            parts.append(f"asks for {ASKED[self.intent]}" + (", which an answer must hold" if self.strict else ""))
         if self.relaxed:
             parts.append("nothing matched every word; left out " + ", ".join(self.relaxed) + ", which no claim holds")
         if self.lacking:
@@ -221,7 +224,9 @@ def parse(query: str, names: dict[str, tuple[str, bool]], named: Container[str] 
         elif text not in seen:
             everyday = run is None and is_everyday(text)
             place = text in seats() if run is not None else text in places()
-            must = run is not None and run.exact and run.actor in named and not related(words, position, position + length)
+            must = (
+                run is not None and run.exact and run.actor in named and not related(words, position, position + length)
+            )
             counted = run is None and ordinal(text) is not None
             terms.append(Term(text, position, position + length, run, everyday, place, must, counted))
             seen.add(text)
@@ -229,4 +234,13 @@ def parse(query: str, names: dict[str, tuple[str, bool]], named: Container[str] 
     typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
     capitalised = frozenset(fold(word) for word in typed[1:] if word[0].isupper())
     initial = fold(typed[0]) if typed and typed[0][0].isupper() else ""
-    return Reading(words, terms, list(dict.fromkeys(dropped)), roles, asked, capitalised, initial=initial)
+    return Reading(
+        words,
+        terms,
+        list(dict.fromkeys(dropped)),
+        roles,
+        asked,
+        capitalised,
+        initial=initial,
+        strict=wants_figure(folded),
+    )
