@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from heapq import nlargest
 from itertools import chain, compress, pairwise
 
@@ -172,9 +172,6 @@ def scores(
         if share + 1e-9 >= MIN_EVIDENCE:
             coverage[number] = share
             evidence[number] = sum(w * quality for w, quality in held) / total
-    if strict and intent:
-        having = corpus.holding(intent, evidence)
-        evidence = {number: value for number, value in evidence.items() if number in having}
     # Side by side: neighbouring terms, with any stopwords typed between them.
     pairs = [(n, " " + " ".join(words[a.start : b.end]) + " ") for n, (a, b) in enumerate(pairwise(terms))]
     possible = {
@@ -188,15 +185,45 @@ def scores(
 
     kept = list(evidence)
     bonus = INTENT_BOOST if intent else 0.0
+    if strict and intent:
+        kept = _holding_best(
+            corpus, intent, kept, lambda number: score(number, 0, 0.0), lambda n: score(n, possible[n], 0.0), limit
+        )
     if limit is not None and len(kept) > limit:
         threshold = nlargest(limit, (score(number, 0, 0.0) for number in kept))[-1]
         kept = [number for number in kept if score(number, possible[number], bonus) >= threshold]
-    holding = corpus.holding(intent, kept) if intent else set()
+    holding = set(kept) if strict else corpus.holding(intent, kept) if intent else set()
     adjacent = _adjacent(corpus, [number for number in kept if possible[number]], pairs, matches)
     found = {
         number: score(number, adjacent.get(number, 0), INTENT_BOOST if number in holding else 0.0) for number in kept
     }
     return found, holding
+
+
+def _holding_best(
+    corpus: Corpus,
+    intent: str,
+    numbers: list[int],
+    low: Callable[[int], float],
+    high: Callable[[int], float],
+    limit: int | None,
+) -> list[int]:
+    """Those of ``numbers`` whose claims hold what the question asks for. With a ``limit``
+    they are read a chunk at a time, best ``high`` score (with every bonus a claim could
+    earn) first, and only until no claim left could reach the ``limit``-th best ``low``
+    score (with none) of those found: a broad question does not read every match's claim."""
+    if limit is None or len(numbers) <= limit:
+        having = corpus.holding(intent, numbers)
+        return [number for number in numbers if number in having]
+    ordered = sorted(numbers, key=high, reverse=True)
+    found: list[int] = []
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        if len(found) >= limit and high(chunk[0]) < nlargest(limit, map(low, found))[-1]:
+            break
+        having = corpus.holding(intent, chunk)
+        found += [number for number in chunk if number in having]
+    return found
 
 
 def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised: Container[str]) -> set[int]:
