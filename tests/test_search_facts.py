@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from fixture_data import ACTORS, claim, invoke, make_data
+from test_search_reading import FILLER
 
 
 def person(actor_id: str, name: str, *aliases: str) -> dict[str, object]:
@@ -24,10 +25,6 @@ PEOPLE = [
     person("choe-son-hui", "Choe Son Hui"),
     person("kim-jong-un", "Kim Jong Un"),
     person("kim-jong-il", "Kim Jong Il"),
-]
-FILLER = [
-    claim(f"filler-{n}", statement=f"Russia and North Korea held round {n} of consultations.", tags=["talks"])
-    for n in range(30)
 ]
 CLAIMS = [
     claim(

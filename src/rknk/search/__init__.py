@@ -24,6 +24,7 @@ scored, and only the results shown are read in full.
 from __future__ import annotations
 
 from collections.abc import Container, Iterator, Mapping, Sequence
+from functools import partial
 from typing import NamedTuple, cast, overload
 
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
@@ -203,20 +204,16 @@ class Searcher:
         if lacking:
             terms = []
             reading = reading._replace(lacking=lacking)
-        found, boosted = (
-            ranking.scores(
-                self.corpus,
-                reading.words,
-                terms,
-                matches,
-                intent=reading.intent,
-                strict=reading.strict,
-                allowed=allowed,
-                limit=limit,
-            )
-            if terms
-            else ({}, set())
+        score = partial(
+            ranking.scores,
+            self.corpus,
+            reading.words,
+            intent=reading.intent,
+            strict=reading.strict,
+            allowed=allowed,
+            limit=limit,
         )
+        found, boosted = score(terms, matches) if terms else ({}, set())
         if not found and terms:
             # Nothing passed the floor: words no claim holds may be a paraphrase the data
             # words otherwise. Drop them, once, if what is left still says enough.
@@ -227,16 +224,7 @@ class Searcher:
                 kept = [n for n in range(len(terms)) if n not in dropped]
                 terms, matches = [terms[n] for n in kept], [matches[n] for n in kept]
                 reading = reading._replace(relaxed=tuple(reading.terms[n].text for n in sorted(dropped)))
-                found, boosted = ranking.scores(
-                    self.corpus,
-                    reading.words,
-                    terms,
-                    matches,
-                    intent=reading.intent,
-                    strict=reading.strict,
-                    allowed=allowed,
-                    limit=limit,
-                )
+                found, boosted = score(terms, matches)
         numbers: list[int] | ranking.Ranked = ranking.Ranked(found, self.corpus.ranks(), limit) if found else []
         return Results(self.corpus, numbers, found, matches, reading, boosted)
 
