@@ -129,8 +129,9 @@ def test_a_question_for_a_figure_is_answered_only_by_a_claim_holding_one(data: P
     # the labour claim matches "workers", but holds no figure
     assert top(data, cache, "North Korean workers in Russia")[:1] == ["labour"]
     assert top(data, cache, "how many North Korean workers are in Russia?") == []
-    # how many *times* counts events: each one answers it, with or without a figure
+    # how many *times* counts events, and how long (berapa lama) is shown by dates: with or without a figure
     assert "father-summit" in top(data, cache, "how many times did Putin visit North Korea?")
+    assert top(data, cache, "berapa lama Rusia mendukung resolusi PBB?")[:1] == ["votes"]
 
 
 def test_explain_says_what_the_question_requires(data: Path, cache: Path) -> None:

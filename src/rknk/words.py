@@ -70,17 +70,29 @@ INTENTS = {
 }
 
 
-#: Questions that count events (*how many times*, *berapa kali*): each event, a claim of its own,
-#: answers them as well as a claim stating the count, so they favour figures without requiring one.
-COUNTING = (("how", "many", "times"), ("how", "often"), ("berapa", "kali"), ("berapa", "sering"))
+#: Questions of quantity that events or dates answer as well as a figure: a count of events
+#: (*how many times*, *berapa kali*), each event a claim of its own, and a span of time (*berapa
+#: lama*, how long), which dates show. They favour claims with a figure without requiring one.
+ANSWERED_WITHOUT_FIGURES = (
+    ("how", "many", "times"),
+    ("how", "often"),
+    ("berapa", "kali"),
+    ("berapa", "sering"),
+    ("berapa", "lama"),
+)
 
 
 def wants_figure(words: list[str]) -> bool:
     """Whether a question asks for a figure that only a claim holding one can give (*how many
-    troops*, *berapa tentara*), not a count of events (*how many times*, see :data:`COUNTING`)."""
+    troops*, *berapa tentara*), not a count of events or a span of time
+    (:data:`ANSWERED_WITHOUT_FIGURES`)."""
     if intent(words) != "quantity":
         return False
-    return not any(tuple(words[at : at + len(opening)]) == opening for opening in COUNTING for at in range(len(words)))
+    return not any(
+        tuple(words[at : at + len(opening)]) == opening
+        for opening in ANSWERED_WITHOUT_FIGURES
+        for at in range(len(words))
+    )
 
 
 def intent(words: list[str]) -> str | None:
