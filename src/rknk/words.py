@@ -5,9 +5,11 @@ These are facts about English and Indonesian as users type them, kept apart
 from the index that uses them. The concepts (words that mean the same, across
 the two languages, each with the reason it is right) are data, in
 ``lexicon.json`` beside this module, reviewed like the claims and extended
-without touching code; so are the everyday words that frame a question
-(``everyday.json``), each part saying why it is there. Numbers in words are read by :mod:`rknk.numbers`,
-Indonesian roots by :mod:`rknk.indonesian`.
+without touching code; so are the ordinals (``first``, ``keenam``) and the nouns
+that relate a person to another (``father``, ``ayah``), in the same file, and the
+everyday words that frame a question (``everyday.json``), each part saying why it
+is there. Numbers in words are read by :mod:`rknk.numbers`, Indonesian roots by
+:mod:`rknk.indonesian`.
 """
 
 from __future__ import annotations
