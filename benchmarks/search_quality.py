@@ -10,7 +10,9 @@ role, and facts the data does not hold), and ``search_questions_fresh.json``
 alone and scored once, after the everyday-word weighting; since then a development
 set, whose misses were read to find their causes), and ``search_questions_heldout.json``
 (67 more, written the same way while that development went on, scored once before it
-and once after). Each query lists the claims one of
+and once after; since then a development set too), and ``search_questions_probe.json``
+(52 probes of the same kinds, written by the engineer who changed the search for the
+held-out set's misses, each before it was run). Each query lists the claims one of
 which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -44,6 +46,7 @@ EVAL_SETS = (
     TESTS / "search_questions_fresh.json",
     TESTS / "search_questions_blind.json",
     TESTS / "search_questions_heldout.json",
+    TESTS / "search_questions_probe.json",
 )
 ABSENT = "absent"
 

@@ -20,7 +20,18 @@ import rknk
 from rknk import store
 from rknk.cli import app
 from rknk.normalize import fold
-from rknk.words import EVERYDAY, LEXICON, STOPWORDS, is_everyday, read_roles, synonyms, synonyms_of
+from rknk.words import (
+    EVERYDAY,
+    LEXICON,
+    STOPWORDS,
+    is_everyday,
+    ordinal,
+    read_ordinals,
+    read_roles,
+    relational,
+    synonyms,
+    synonyms_of,
+)
 from test_search import claim, index_of, search
 
 PACKAGE = Path(rknk.__file__).parent
@@ -67,6 +78,13 @@ def test_words_are_written_folded_one_word_each_and_not_repeated() -> None:
         ("menyangkal", "membantah"),  # by its root, sangkal
         ("ditawan", "prisoners"),
         ("watchdog", "monitoring"),
+        ("resmi", "formal"),
+        ("menjalin", "established"),
+        ("membiarkan", "let"),
+        ("workers", "labour"),
+        ("modal", "investment"),
+        ("menyerbu", "invasion"),
+        ("manuver", "drills"),
     ],
 )
 def test_a_word_stands_for_its_concept_in_the_other_language(typed: str, means: str) -> None:
@@ -147,6 +165,20 @@ def test_roles_phrases_and_places_say_why_and_a_phrase_is_read_as_the_datas_word
         [("head of state", "president")],
     )
     assert read_roles(fold("cutting-edge know-how").split())[0] == ["advanced", "technology"]
+
+
+def test_ordinals_and_relational_nouns_say_why_and_meet_across_the_languages() -> None:
+    values = [entry["value"] for entry in LEXICON_DATA["ordinals"]]
+    assert values == list(range(1, 11))
+    for entry in (*LEXICON_DATA["ordinals"], *LEXICON_DATA["relational"]):
+        assert entry["why"].endswith("."), entry["words"]
+        assert all(word == fold(word) and " " not in word for word in entry["words"]), entry["words"]
+    assert ordinal("keenam") == ordinal("sixth") == 6
+    assert ordinal("pertamanya") == 1  # its first: by its root
+    assert ordinal("kedua") is None  # both, as often as second
+    assert read_ordinals(fold("the 6th test").split()) == ["the", "sixth", "test"]
+    assert "pertama" in synonyms_of("first")
+    assert {"father", "ayah", "successor"} <= relational() and "bapak" not in relational()
 
 
 def test_a_places_name_is_no_actor_alias() -> None:

@@ -50,6 +50,11 @@ def read(typed: str) -> list[str]:
         ("thirty-plus ballistic missiles", ["30", "ballistic", "missiles"]),
         ("a million-plus shells", ["a", "1000000", "shells"]),
         ("ten-thousand-plus troops", ["10000", "troops"]),
+        # a span of years after a number is read as years, in the same language
+        ("lebih dari satu dekade", ["lebih", "dari", "10", "tahun"]),
+        ("over a decade", ["over", "a", "10", "years"]),
+        ("two decades", ["20", "years"]),
+        ("for decades", ["for", "decades"]),
     ],
 )
 def test_numbers_written_in_words_become_figures(typed: str, words: list[str]) -> None:

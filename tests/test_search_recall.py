@@ -42,6 +42,7 @@ CLAIMS = [
         "Korea Utara telah mengirim lebih dari 10.000 tentara ke Rusia.",
         date="2024-11-30",
         topic="troops",
+        quantities=[{"value": 10000, "low": None, "high": None, "unit": "troops", "qualifier": "more-than"}],
     ),
     said(
         "denial",

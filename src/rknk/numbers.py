@@ -74,6 +74,15 @@ UNITS = {
     **dict.fromkeys(("kilometre", "kilometres", "kilometer", "kilometers"), "km"),
     **dict.fromkeys(("kilogram", "kilograms", "kilogramme", "kilogrammes"), "kg"),
 }
+#: Spans of years named by one word, and the word for years in the same language: after a
+#: number they are read as years (``a decade`` = ``10 years``, ``dua dekade`` = ``20 tahun``),
+#: the figure claims write (``over more than 10 years``). Alone (``for decades``) they stay words.
+PERIODS = {
+    **dict.fromkeys(("decade", "decades"), (10, "years")),
+    **dict.fromkeys(("dekade", "dasawarsa"), (10, "tahun")),
+    **dict.fromkeys(("century", "centuries"), (100, "years")),
+    "abad": (100, "tahun"),
+}
 
 
 def _starts_number(word: str) -> bool:
@@ -113,6 +122,8 @@ def _read(words: list[str], start: int) -> tuple[int, int] | None:
                 position += 1
     elif word in _ONE:
         following = words[start + 1] if start + 1 < end else ""
+        if following in PERIODS:
+            return 1, start + 1  # a decade: one
         if following not in _SMALL_SCALES and following not in _SCALES:
             return None
         value, position = _read_words(words, start + 1, leading=1)
@@ -162,7 +173,8 @@ def scale_numbers(words: list[str]) -> list[str]:
     ``["ten", "thousand", "troops"]`` -> ``["10000", "troops"]``;
     ``["seratus", "ribu"]`` -> ``["100000"]``; ``["1", "5", "juta"]`` ->
     ``["1500000"]``; ``["thirty", "plus"]`` -> ``["30"]``; ``["240",
-    "millimetre"]`` -> ``["240", "mm"]``. An article counted as "one" stays in
+    "millimetre"]`` -> ``["240", "mm"]``; ``["satu", "dekade"]`` -> ``["10",
+    "tahun"]`` (:data:`PERIODS`). An article counted as "one" stays in
     place (``["a", "hundred"]`` -> ``["a", "100"]``), as it is a stopword either
     way. Words that are not numbers come back unchanged and in order.
     """
@@ -178,13 +190,18 @@ def scale_numbers(words: list[str]) -> list[str]:
         value, end = found
         if word in _ONE:
             out.append(word)
+        if end < len(words) and words[end] in PERIODS:
+            span, years = PERIODS[words[end]]
+            out += [str(value * span), years]
+            position = end + 1
+            continue
         out.append(str(value))
         position = end
     return out
 
 
 #: Every word that can start or scale a number written in words.
-_NUMBER_WORDS = frozenset((*_VALUES, *_ONE_SCALES, *_SCALES, *_SMALL_SCALES))
+_NUMBER_WORDS = frozenset((*_VALUES, *_ONE_SCALES, *_SCALES, *_SMALL_SCALES, *PERIODS))
 
 
 def spelled_numbers(words: list[str]) -> list[str]:

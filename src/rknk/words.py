@@ -5,9 +5,11 @@ These are facts about English and Indonesian as users type them, kept apart
 from the index that uses them. The concepts (words that mean the same, across
 the two languages, each with the reason it is right) are data, in
 ``lexicon.json`` beside this module, reviewed like the claims and extended
-without touching code; so are the everyday words that frame a question
-(``everyday.json``), each part saying why it is there. Numbers in words are read by :mod:`rknk.numbers`,
-Indonesian roots by :mod:`rknk.indonesian`.
+without touching code; so are the ordinals (``first``, ``keenam``) and the nouns
+that relate a person to another (``father``, ``ayah``), in the same file, and the
+everyday words that frame a question (``everyday.json``), each part saying why it
+is there. Numbers in words are read by :mod:`rknk.numbers`, Indonesian roots by
+:mod:`rknk.indonesian`.
 """
 
 from __future__ import annotations
@@ -42,6 +44,14 @@ STOPWORDS = frozenset(
         *("eventually", "ever", "actually", "really", "any", "some", "so", "far", "yet", "still", "whether"),
         *("over", "than", "again", "melakukan"),
         *("apakah", "berapa", "banyak", "kali", "pernah", "sudah", "kepada", "terhadap", "soal", "isi"),
+        # The nouns of counting, which put a question of quantity (*berapa jumlah*: how
+        # many; the *number* of troops) and name no thing: the figure asked for does.
+        *("number", "amount", "total", "jumlah"),
+        # Conjunctions and prepositions of purpose, cause, manner and comparison:
+        # *secara resmi* is officially, *demi menarik modal* to attract capital.
+        *("because", "if", "but", "while", "although", "though", "unless"),
+        *("secara", "demi", "agar", "supaya", "karena", "sebab", "bagi", "atas", "sebagai", "seperti"),
+        *("jika", "kalau", "namun", "tetapi", "tapi", "serta", "yaitu", "yakni", "maupun"),
         # Reporting verbs: a claim is *what someone said*; who said it is its
         # claimant, asked for by name, not by these words.
         *("say", "says", "said", "think", "thinks", "believe", "believes", "claim", "claims", "according"),
@@ -60,6 +70,31 @@ INTENTS = {
     ("who",): "claimant",
     ("siapa",): "claimant",
 }
+
+
+#: Questions of quantity that events or dates answer as well as a figure: a count of events
+#: (*how many times*, *berapa kali*), each event a claim of its own, and a span of time (*berapa
+#: lama*, how long), which dates show. They favour claims with a figure without requiring one.
+ANSWERED_WITHOUT_FIGURES = (
+    ("how", "many", "times"),
+    ("how", "often"),
+    ("berapa", "kali"),
+    ("berapa", "sering"),
+    ("berapa", "lama"),
+)
+
+
+def wants_figure(words: list[str]) -> bool:
+    """Whether a question asks for a figure that only a claim holding one can give (*how many
+    troops*, *berapa tentara*), not a count of events or a span of time
+    (:data:`ANSWERED_WITHOUT_FIGURES`)."""
+    if intent(words) != "quantity":
+        return False
+    return not any(
+        tuple(words[at : at + len(opening)]) == opening
+        for opening in ANSWERED_WITHOUT_FIGURES
+        for at in range(len(words))
+    )
 
 
 def intent(words: list[str]) -> str | None:
@@ -108,14 +143,87 @@ def _lexicon() -> dict[str, Any]:
     return raw
 
 
+def _groups() -> list[tuple[str, list[str]]]:
+    """Each group of words that mean one thing, with its name: the lexicon's concepts,
+    then its ordinals (named by their English word)."""
+    lexicon = _lexicon()
+    return [
+        *((str(concept["concept"]), concept["words"]) for concept in lexicon["concepts"]),
+        *((str(ordinal["words"][0]), ordinal["words"]) for ordinal in lexicon.get("ordinals", [])),
+    ]
+
+
 @lru_cache(maxsize=1)
 def _synonym_table() -> dict[str, frozenset[str]]:
     by_word: dict[str, set[str]] = {}
-    for concept in _lexicon()["concepts"]:
-        words = {fold(word) for word in concept["words"]}
+    for _, group in _groups():
+        words = {fold(word) for word in group}
         for word in words:
             by_word.setdefault(word, set()).update(words - {word})
     return {word: frozenset(others) for word, others in by_word.items()}
+
+
+@lru_cache(maxsize=1)
+def _ordinal_table() -> dict[str, int]:
+    return {fold(word): ordinal["value"] for ordinal in _lexicon().get("ordinals", []) for word in ordinal["words"]}
+
+
+#: English ordinal endings, which folding parts from their figure (``6th`` -> ``6 th``).
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+
+
+def ordinal(word: str) -> int | None:
+    """The value of a folded ordinal word of the lexicon's ``ordinals`` (``sixth``,
+    ``keenam``: 6), found as listed or by what it is made from (``pertamanya``: its
+    first); None for any other word."""
+    table = _ordinal_table()
+    if word in table:
+        return table[word]
+    found = [table[form] for base in bases(word) for form in _made_from(base, table)]
+    return found[0] if found else None
+
+
+def read_ordinals(words: list[str]) -> list[str]:
+    """``words`` with each figure and English ordinal ending that folding parted
+    (``6 th``) written as the lexicon's ordinal word (``sixth``), as claims write it."""
+    spelled = {value: word for word, value in reversed(_ordinal_table().items())}
+    out: list[str] = []
+    for word in words:
+        if word in _ORDINAL_ENDINGS and out and out[-1].isdigit() and int(out[-1]) in spelled:
+            out[-1] = spelled[int(out[-1])]
+        else:
+            out.append(word)
+    return out
+
+
+@lru_cache(maxsize=1)
+def relational() -> frozenset[str]:
+    """Folded nouns that name a person through another (``father``, ``ayah``, ``successor``),
+    from the lexicon's ``relational``: a person named beside one is not the person asked about."""
+    return frozenset(fold(word) for part in _lexicon().get("relational", []) for word in part["words"])
+
+
+#: Words that only say what kind of date follows (*tahun 2024*: the year 2024; *bulan Juni*).
+DATE_WORDS = frozenset({"year", "month", "tahun", "bulan", "tanggal"})
+#: Month names, English and Indonesian, folded.
+MONTHS = frozenset(
+    {
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+        *("januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember"),
+    }
+)
+
+
+def names_a_date(words: list[str], position: int) -> bool:
+    """Whether ``words[position]`` only says what kind of date follows it: ``tahun`` before
+    a year (``tahun 2024`` is 2024), ``bulan`` before a month's name. Such a word is
+    dropped, as the date says it all; ``Tahun Baru`` (New Year) and ``24 tahun`` stay."""
+    if words[position] not in DATE_WORDS or position + 1 >= len(words):
+        return False
+    following = words[position + 1]
+    is_year = len(following) == 4 and following.isdigit() and 1900 <= int(following) <= 2099
+    return is_year or following in MONTHS
 
 
 def _made_from(base: str, words: Iterable[str]) -> list[str]:
@@ -216,8 +324,8 @@ def synonyms_of(term: str) -> frozenset[str]:
 def concept_of(term: str, word: str) -> str:
     """The name of a lexicon concept holding both ``term`` (or a form of it) and ``word``, for ``--explain``."""
     made_of = bases(term)
-    for concept in _lexicon()["concepts"]:
-        words = {fold(item) for item in concept["words"]}
+    for name, group in _groups():
+        words = {fold(item) for item in group}
         if word in words and (term in words or any(not made_of.isdisjoint(bases(item)) for item in words)):
-            return str(concept["concept"])
+            return name
     return ""

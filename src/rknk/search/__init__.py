@@ -24,6 +24,7 @@ scored, and only the results shown are read in full.
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from functools import partial
 from typing import NamedTuple, overload
 
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
@@ -178,7 +179,9 @@ class Searcher:
     def __init__(self, corpus: Corpus, actors: Mapping[str, ActorRecord], topics: Mapping[str, TopicRecord]) -> None:
         self.corpus = corpus
         self._names = alias_table(actors.values())
-        self._states = frozenset(actor_id for actor_id, actor in actors.items() if actor["kind"] == "state")
+        # A state or a person named must be involved in a claim: an organisation or a
+        # medium is as often named as a source or a claimant as the subject.
+        self._named = frozenset(actor_id for actor_id, actor in actors.items() if actor["kind"] in ("state", "person"))
         self._matcher = Matcher(corpus, actors, topics)
 
     def results(self, query: str, *, allowed: Container[int] | None = None, limit: int | None = None) -> Results:
@@ -190,7 +193,7 @@ class Searcher:
         does not know, a lexicon concept no claim holds) returns nothing, and
         its reading says why.
         """
-        reading = parse(query, self._names, self._states)
+        reading = parse(query, self._names, self._named)
         terms = reading.terms
         matches = [
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
@@ -203,13 +206,16 @@ class Searcher:
         if lacking:
             terms = []
             reading = reading._replace(lacking=lacking)
-        found, boosted = (
-            ranking.scores(
-                self.corpus, reading.words, terms, matches, intent=reading.intent, allowed=allowed, limit=limit
-            )
-            if terms
-            else ({}, set())
+        score = partial(
+            ranking.scores,
+            self.corpus,
+            reading.words,
+            intent=reading.intent,
+            strict=reading.strict,
+            allowed=allowed,
+            limit=limit,
         )
+        found, boosted = score(terms, matches) if terms else ({}, set())
         if not found and terms:
             # Nothing passed the floor: words no claim holds may be a paraphrase the data
             # words otherwise. Drop them, once, if what is left still says enough.
@@ -220,9 +226,7 @@ class Searcher:
                 kept = [n for n in range(len(terms)) if n not in dropped]
                 terms, matches = [terms[n] for n in kept], [matches[n] for n in kept]
                 reading = reading._replace(relaxed=tuple(reading.terms[n].text for n in sorted(dropped)))
-                found, boosted = ranking.scores(
-                    self.corpus, reading.words, terms, matches, intent=reading.intent, allowed=allowed, limit=limit
-                )
+                found, boosted = score(terms, matches)
         numbers: list[int] | ranking.Ranked = ranking.Ranked(found, self.corpus.ranks(), limit) if found else []
         return Results(self.corpus, numbers, found, matches, reading, boosted)
 

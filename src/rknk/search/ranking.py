@@ -29,8 +29,12 @@ matched term counted at its match quality (field and level, see
 by neighbouring query words standing side by side in its text. Matching every
 term exactly, as a phrase, scores 100. What a question asks for (a precise
 date for *when*, a figure for *how many*, a named claimant for *who*) adds
-:data:`INTENT_BOOST` to claims that hold it. Equal scores put the newest
-claims first (date, then id, as ``events --reverse``).
+:data:`INTENT_BOOST` to claims that hold it; a question asking for a figure
+is answered only by claims that hold one (``strict``): a claim with none is
+no answer to "how many workers", however well it matches "workers". A date
+or a claimant only orders the answers: every claim has a date, and who said
+a thing is often no actor. Equal
+scores put the newest claims first (date, then id, as ``events --reverse``).
 
 The relevance floor is twofold, so that a query about something the data does
 not hold returns nothing rather than the nearest neighbour: a claim must match
@@ -42,16 +46,17 @@ Facts typed are constraints: a claim must hold every year typed, and every
 capital named that is also a place (``Beijing``; the lexicon's ``seats``),
 as its place, in its text or through the state it stands for; so must a
 city or region of the lexicon's ``places`` (``Vladivostok``), and a state
-named, unless most claims involve it (``did China send troops``). A year
-only the curator's note mentions is not the claim's: the note tells of
-other events.
+or a person named, unless most claims involve it (``did China send
+troops``, ``Shoigu trip in September 2024``). A year or an ordinal
+(``sixth``) only the curator's note mentions is not the claim's: the note
+tells of other events.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from heapq import nlargest
 from itertools import chain, compress, pairwise
 
@@ -99,11 +104,13 @@ def scores(
     matches: list[Matches],
     *,
     intent: str | None = None,
+    strict: bool = False,
     allowed: Container[int] | None = None,
     limit: int | None = None,
 ) -> tuple[dict[int, float], set[int]]:
     """Score the claims passing the floor (see the module's docstring); also return
-    those given :data:`INTENT_BOOST` for holding what the question asks for.
+    those given :data:`INTENT_BOOST` for holding what the question asks for, which
+    a claim must hold to be scored at all if ``strict``.
 
     Only claims in ``allowed`` (if given) are scored. With a ``limit``, claims
     that cannot reach the best ``limit`` scores are left out before their
@@ -117,6 +124,9 @@ def scores(
         hits = matches[0]
         if allowed is not None:
             hits = {number: pair for number, pair in hits.items() if number in allowed}
+        if strict and intent:
+            having = corpus.holding(intent, hits)
+            hits = {number: pair for number, pair in hits.items() if number in having}
         # Claims matched the same way share one (quality, why) pair: score each pair
         # once, and give the claims their pair's score without a step per claim in Python.
         distinct = dict(zip(map(id, hits.values()), hits.values(), strict=True))
@@ -141,16 +151,16 @@ def scores(
     evidence: dict[int, float] = {}
     coverage: dict[int, float] = {}
     # A year or a place typed is a fact asked about, not a word to weigh: a claim must hold it.
-    # So is a state named (did *China* send troops?), unless most claims involve it.
+    # So is a state or a person named (did *China* send troops?), unless most claims involve it.
     required: list[Container[int]] = [
-        matches[n] for n, term in enumerate(terms) if term.place or (term.state and len(matches[n]) <= COMMON * size)
+        matches[n] for n, term in enumerate(terms) if term.place or (term.named and len(matches[n]) <= COMMON * size)
     ]
     # The curator's note tells of other events and their years (a nuclear test of 2017):
-    # a year typed must be held by the claim itself.
+    # a year or an ordinal typed must be held by the claim itself.
     required += [
         {number for number, (_, why) in matches[n].items() if why.field != "note"}
         for n, term in enumerate(terms)
-        if is_year(term)
+        if is_year(term) or term.ordinal
     ]
     for number, matched in matched_terms.items():
         if matched < needed or (allowed is not None and number not in allowed):
@@ -175,15 +185,45 @@ def scores(
 
     kept = list(evidence)
     bonus = INTENT_BOOST if intent else 0.0
+    if strict and intent:
+        kept = _holding_best(
+            corpus, intent, kept, lambda number: score(number, 0, 0.0), lambda n: score(n, possible[n], 0.0), limit
+        )
     if limit is not None and len(kept) > limit:
         threshold = nlargest(limit, (score(number, 0, 0.0) for number in kept))[-1]
         kept = [number for number in kept if score(number, possible[number], bonus) >= threshold]
-    holding = corpus.holding(intent, kept) if intent else set()
+    holding = set(kept) if strict else corpus.holding(intent, kept) if intent else set()
     adjacent = _adjacent(corpus, [number for number in kept if possible[number]], pairs, matches)
     found = {
         number: score(number, adjacent.get(number, 0), INTENT_BOOST if number in holding else 0.0) for number in kept
     }
     return found, holding
+
+
+def _holding_best(
+    corpus: Corpus,
+    intent: str,
+    numbers: list[int],
+    low: Callable[[int], float],
+    high: Callable[[int], float],
+    limit: int | None,
+) -> list[int]:
+    """Those of ``numbers`` whose claims hold what the question asks for. With a ``limit``
+    they are read a chunk at a time, best ``high`` score (with every bonus a claim could
+    earn) first, and only until no claim left could reach the ``limit``-th best ``low``
+    score (with none) of those found: a broad question does not read every match's claim."""
+    if limit is None or len(numbers) <= limit:
+        having = corpus.holding(intent, numbers)
+        return [number for number in numbers if number in having]
+    ordered = sorted(numbers, key=high, reverse=True)
+    found: list[int] = []
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        if len(found) >= limit and high(chunk[0]) < nlargest(limit, map(low, found))[-1]:
+            break
+        having = corpus.holding(intent, chunk)
+        found += [number for number in chunk if number in having]
+    return found
 
 
 def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised: Container[str]) -> set[int]:
@@ -195,7 +235,8 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
     number, a year, a name (an actor, a place, a word typed with a capital, even
     the first: "Australian sanctions ...") and a word of the lexicon are facts
     asked about and are never dropped, so a question about something the data
-    lacks still finds nothing. What is left must hold at
+    lacks still finds nothing. An everyday word is kept: it weighs as a common word
+    already, held or not. What is left must hold at
     least :data:`RELAXED_TERMS` informative words (not names, not everyday words, and
     held by at most :data:`COMMON` of the claims), and no fewer than the words dropped:
     "Russian soldiers *stationed* in North Korea" keeps only "soldiers", and "Russia's
@@ -207,6 +248,7 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
         if not found
         and term.run is None
         and term.text.isalpha()
+        and not term.everyday  # weighed as common already, held or not
         and not term.place
         and term.text not in capitalised
         and not synonyms_of(term.text)

@@ -15,8 +15,16 @@ question asks for (a date, a quantity, a claimant) is kept as its intent.
 Each term also says what kind of word it is, which decides how it is
 weighed (:mod:`rknk.search.ranking`): an everyday word (``learning``,
 ``real``, ``lama``: ``everyday.json``) or a capital that is also a place
-(``Beijing``: the lexicon's ``seats``; ``Kursk``: its ``places``), or a state
-named by name or alias (``China``).
+(``Beijing``: the lexicon's ``seats``; ``Kursk``: its ``places``), a state or
+a person named by name or alias (``China``, ``Shoigu``), or an ordinal
+(``sixth``, ``pertama``: the lexicon's ``ordinals``).
+
+Facts typed that only frame another are dropped with the question words: a
+word saying what kind of date follows (``tahun 2024``, ``bulan Juni``). A
+person named beside a noun relating them to someone else (``Kim Jong Un's
+father``, ``ayah Kim Jong Un``: the lexicon's ``relational``) is not the
+person asked about, so the term stays a word to weigh but not a name a claim
+must involve.
 """
 
 from __future__ import annotations
@@ -27,7 +35,20 @@ from typing import NamedTuple
 
 from rknk.normalize import fold
 from rknk.records import ActorRecord
-from rknk.words import STOPWORDS, intent, is_everyday, places, read_roles, scale_numbers, seats
+from rknk.words import (
+    STOPWORDS,
+    intent,
+    is_everyday,
+    names_a_date,
+    ordinal,
+    places,
+    read_ordinals,
+    read_roles,
+    relational,
+    scale_numbers,
+    seats,
+    wants_figure,
+)
 
 MAX_QUERY_LENGTH = 200
 #: Minimum rapidfuzz ratio for a run of 2+ query words to count as an actor's name.
@@ -61,8 +82,11 @@ class Term(NamedTuple):
     everyday: bool = False
     #: A capital named as a place (``beijing``), or a city or region (``kursk``): a claim must hold it.
     place: bool = False
-    #: A state named as such (``China``): a claim must involve it, unless most claims do.
-    state: bool = False
+    #: A state or a person named as such (``China``, ``Shoigu``): a claim must involve
+    #: it, unless most claims do.
+    named: bool = False
+    #: An ordinal (``sixth``, ``keenam``): a claim's own text must hold it, as it must a year.
+    ordinal: bool = False
 
 
 def is_year(term: Term) -> bool:
@@ -143,6 +167,8 @@ class Reading(NamedTuple):
     initial: str = ""
     #: Words no claim holds, left out because nothing matched with them (see :func:`rknk.search.ranking.droppable`).
     relaxed: tuple[str, ...] = ()
+    #: The question asks for a figure (*how many troops*): a claim holding none is no answer.
+    strict: bool = False
 
     def __str__(self) -> str:
         """One line for ``--explain``: the terms searched, then what else the reading did."""
@@ -157,7 +183,7 @@ class Reading(NamedTuple):
         if held:
             parts.append("must hold the place or its state: " + ", ".join(held))
         if self.intent:
-            parts.append(f"asks for {ASKED[self.intent]}")
+            parts.append(f"asks for {ASKED[self.intent]}" + (", which an answer must hold" if self.strict else ""))
         if self.relaxed:
             parts.append("nothing matched every word; left out " + ", ".join(self.relaxed) + ", which no claim holds")
         if self.lacking:
@@ -165,13 +191,25 @@ class Reading(NamedTuple):
         return "; ".join(parts)
 
 
-def parse(query: str, names: dict[str, tuple[str, bool]], states: Container[str] = ()) -> Reading:
-    """Read a query: its folded words and its terms, in the order typed; ``states``
-    holds the ids of the actors that are states."""
+#: Words that may stand between a relational noun and the name it relates to (``father of Kim``).
+_LINKS = frozenset({"of", "dari"})
+
+
+def related(words: list[str], start: int, end: int) -> bool:
+    """Whether the name in ``words[start:end]`` is qualified by a relational noun before it
+    (``ayah Kim``, ``father of Kim``) or after it (``Kim's father``, folded ``kim father``)."""
+    nouns = relational()
+    before = start - 2 if start >= 2 and words[start - 1] in _LINKS else start - 1
+    return (before >= 0 and words[before] in nouns) or (end < len(words) and words[end] in nouns)
+
+
+def parse(query: str, names: dict[str, tuple[str, bool]], named: Container[str] = ()) -> Reading:
+    """Read a query: its folded words and its terms, in the order typed; ``named``
+    holds the ids of the actors a claim must involve when a query names them (states, persons)."""
     folded = fold(query[: MAX_QUERY_LENGTH * 2]).split()
     asked = intent(folded)
     words, roles = read_roles(folded)
-    words = scale_numbers(words)
+    words = read_ordinals(scale_numbers(words))
     runs = actor_runs(words, query, names)
     terms: list[Term] = []
     dropped: list[str] = []
@@ -181,16 +219,28 @@ def parse(query: str, names: dict[str, tuple[str, bool]], states: Container[str]
         run = runs.get(position)
         length = run.length if run else 1
         text = " ".join(words[position : position + length])
-        if not run and text in STOPWORDS:
+        if not run and (text in STOPWORDS or names_a_date(words, position)):
             dropped.append(text)
         elif text not in seen:
             everyday = run is None and is_everyday(text)
             place = text in seats() if run is not None else text in places()
-            state = run is not None and run.exact and run.actor in states
-            terms.append(Term(text, position, position + length, run, everyday, place, state))
+            must = (
+                run is not None and run.exact and run.actor in named and not related(words, position, position + length)
+            )
+            counted = run is None and ordinal(text) is not None
+            terms.append(Term(text, position, position + length, run, everyday, place, must, counted))
             seen.add(text)
         position += length
     typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
     capitalised = frozenset(fold(word) for word in typed[1:] if word[0].isupper())
     initial = fold(typed[0]) if typed and typed[0][0].isupper() else ""
-    return Reading(words, terms, list(dict.fromkeys(dropped)), roles, asked, capitalised, initial=initial)
+    return Reading(
+        words,
+        terms,
+        list(dict.fromkeys(dropped)),
+        roles,
+        asked,
+        capitalised,
+        initial=initial,
+        strict=wants_figure(folded),
+    )
