@@ -195,6 +195,7 @@ class Searcher:
         """
         reading = parse(query, self._names, self._named)
         terms = reading.terms
+        self._matcher.forget()
         matches = [
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
         ]
@@ -214,6 +215,7 @@ class Searcher:
             strict=reading.strict,
             allowed=allowed,
             limit=limit,
+            holders=self._matcher.holders,
         )
         found, boosted = score(terms, matches) if terms else ({}, set())
         if not found and terms:

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import compress, repeat
+from operator import gt, itemgetter
 from typing import NamedTuple
 
 from rknk.index.rows import FIELDS, OWN_TOO, claim_fields
@@ -70,6 +72,9 @@ MIN_FUZZY_LENGTH = 5
 FUZZY_CANDIDATES = 30
 #: Claims whose texts are read at a time when checking phrases.
 CHUNK = 500
+#: A word held by more than this share of the claims is not kept for ranking (see :meth:`Matcher.holders`),
+#: which leaves out the words of such terms.
+HELD_BY_MOST = 0.5
 _STATEMENT, _ACTOR = FIELDS.index("statement"), FIELDS.index("actor")
 #: Where a claim names an actor in its own texts other than the statement.
 _ELSEWHERE = -1
@@ -101,6 +106,15 @@ class Why(NamedTuple):
 Matches = dict[int, tuple[float, Why]]
 
 
+def _improve(best: Matches, numbers: list[int], pairs: list[tuple[float, Why]]) -> None:
+    """Give each claim of ``numbers`` its match in ``pairs`` where that is better than the
+    one it has in ``best``. Compared and stored by steps in C: a word, or an actor, may be
+    held by most of the claims."""
+    before = map(itemgetter(0), map(best.get, numbers, repeat(_NONE)))
+    better = map(gt, map(itemgetter(0), pairs), before)
+    best.update(compress(zip(numbers, pairs, strict=True), better))
+
+
 class Matcher:
     """Finds the claims of a corpus that match one term, with their best quality."""
 
@@ -112,6 +126,22 @@ class Matcher:
         for actor in actors.values():
             if actor["state"]:
                 self._members.setdefault(actor["state"], []).append(actor["id"])
+        self._typed: dict[str, Mapping[int, int]] = {}
+
+    def holders(self, word: str) -> Mapping[int, int]:
+        """The postings of ``word`` (claim number -> field code), read once: a query's own
+        words are looked up when matching and again when ranking (see :meth:`forget`)."""
+        found = self._typed.get(word)
+        if found is None:
+            found = self.corpus.postings(word)
+            # A word most claims hold is not kept: ranking does not ask for it again.
+            if len(found) <= HELD_BY_MOST * len(self.corpus.ranks()):
+                self._typed[word] = found
+        return found
+
+    def forget(self) -> None:
+        """Let go of the postings :meth:`holders` kept, at the start of a new query."""
+        self._typed.clear()
 
     def _offer(self, best: Matches, term: str, word: str, level: float, how: str, offered: dict[str, float]) -> None:
         """Record ``word``'s claims for ``term`` at ``level``, keeping each claim's best match.
@@ -123,7 +153,7 @@ class Matcher:
         if offered.get(word, -1.0) >= level:
             return
         offered[word] = level
-        postings = self.corpus.postings(word)
+        postings = self.holders(word) if word == term else self.corpus.postings(word)
         if not postings:
             return
         concept = concept_of(term, word) if how == "synonym" else ""
@@ -133,9 +163,7 @@ class Matcher:
             best.update(zip(postings.keys(), map(made.__getitem__, postings.values()), strict=True))
             return
         # each claim once per word: compared with the matches before, not with each other
-        best.update(
-            {number: pair for number, code in postings.items() if best.get(number, _NONE)[0] < (pair := made[code])[0]}
-        )
+        _improve(best, list(postings), list(map(made.__getitem__, postings.values())))
 
     def word(self, term: str) -> Matches:
         """Best quality per claim for one query word: exact, stem, synonym, prefix or fuzzy."""
@@ -197,26 +225,25 @@ class Matcher:
             return self._capitals(best, term)
         # A claim naming the actor in its own text (as typed) ranks above one
         # that only lists it, and counts even if it does not list it.
-        parts = [self.corpus.postings(word) for word in dict.fromkeys(term.split()) if word not in STOPWORDS]
+        parts = [self.holders(word) for word in dict.fromkeys(term.split()) if word not in STOPWORDS]
         if not parts or not all(parts):
             return best
         how = "phrase" if " " in term else "exact"
         own = {_STATEMENT: (1.0, Why(term, "statement", term, how)), _ELSEWHERE: (QUOTE, Why(term, "text", term, how))}
         if " " in term:
             candidates = set(parts[0]).intersection(*parts[1:])
-            named = self._naming(" " + term + " ", candidates)
+            named = list(self._naming(" " + term + " ", candidates))
+            _improve(best, [number for number, _ in named], [own[where] for _, where in named])
         else:
-            named = self._naming_word(parts[0])
-        best.update({number: pair for number, where in named if best.get(number, _NONE)[0] < (pair := own[where])[0]})
+            # One word: the strongest field holding it says where it is, and a claim's own
+            # texts hold it unless that is an actor's name not marked OWN_TOO.
+            by_code = [own[_ELSEWHERE]] * (OWN_TOO + _ACTOR + 1)
+            by_code[_STATEMENT] = own[_STATEMENT]
+            postings = parts[0]
+            own_text = list(map(_ACTOR.__ne__, postings.values()))
+            numbers = list(compress(postings, own_text))
+            _improve(best, numbers, list(map(by_code.__getitem__, compress(postings.values(), own_text))))
         return best
-
-    def _naming_word(self, postings: Mapping[int, int]) -> Iterator[tuple[int, int]]:
-        """:meth:`_naming` for one word, from its postings alone: the strongest field holding
-        it says where it is, and a claim's own texts hold it unless that is an actor's name
-        not marked :data:`OWN_TOO`."""
-        return (
-            (number, code if code == _STATEMENT else _ELSEWHERE) for number, code in postings.items() if code != _ACTOR
-        )
 
     def _capitals(self, best: Matches, term: str) -> Matches:
         """Add claims whose original text has ``term`` in capitals (``UN``, ``U.S.``)."""

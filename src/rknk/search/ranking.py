@@ -60,10 +60,11 @@ from collections.abc import Callable, Container, Sequence
 from heapq import nlargest
 from itertools import chain, compress, pairwise
 
+from rknk.search import bounded
 from rknk.search.corpus import Corpus
 from rknk.search.matching import CHUNK, Matches
 from rknk.search.terms import Term, is_year
-from rknk.words import synonyms_of
+from rknk.words import STOPWORDS, synonyms_of
 
 #: A claim must match at least this share of a query's terms to be shown.
 MIN_COVERAGE = 2 / 3
@@ -81,6 +82,8 @@ EVERYDAY_WEIGHT = math.log(2)
 MIN_SIZE = 100
 #: Share of a claim's score earned by query words found side by side in its text.
 ADJACENCY_WEIGHT = 0.15
+#: What a claim no term's match names is keyed by: a term it does not match.
+_MISSING = id(None)
 #: Informative terms a query must keep for words no claim holds to be dropped (see :func:`droppable`).
 RELAXED_TERMS = 2
 #: Up to this many distinct scores, each one's claims are picked out of an answer by a pass in C.
@@ -107,6 +110,7 @@ def scores(
     strict: bool = False,
     allowed: Container[int] | None = None,
     limit: int | None = None,
+    holders: Callable[[str], Container[int]] | None = None,
 ) -> tuple[dict[int, float], set[int]]:
     """Score the claims passing the floor (see the module's docstring); also return
     those given :data:`INTENT_BOOST` for holding what the question asks for, which
@@ -139,6 +143,7 @@ def scores(
         for number in holding:
             found[number] = round(found[number] + INTENT_BOOST, 1)
         return found, holding
+    holders = holders or corpus.postings
     size = max(len(corpus.ranks()), MIN_SIZE)
     weight = weights(terms, matches, size)
     total = sum(weight) or 1.0
@@ -148,82 +153,92 @@ def scores(
     counted = informative or list(range(len(terms)))
     needed = max(1, math.ceil(MIN_COVERAGE * len(counted) - 1e-9))
     matched_terms = Counter(chain.from_iterable(matches[n] for n in counted))
-    evidence: dict[int, float] = {}
-    coverage: dict[int, float] = {}
+    candidates = list(compress(matched_terms, map(needed.__le__, matched_terms.values())))
+    if allowed is not None:
+        candidates = list(filter(allowed.__contains__, candidates))
     # A year or a place typed is a fact asked about, not a word to weigh: a claim must hold it.
     # So is a state or a person named (did *China* send troops?), unless most claims involve it.
-    required: list[Container[int]] = [
-        matches[n] for n, term in enumerate(terms) if term.place or (term.named and len(matches[n]) <= COMMON * size)
-    ]
     # The curator's note tells of other events and their years (a nuclear test of 2017):
     # a year or an ordinal typed must be held by the claim itself.
-    required += [
-        {number for number, (_, why) in matches[n].items() if why.field != "note"}
-        for n, term in enumerate(terms)
-        if is_year(term) or term.ordinal
+    held_anywhere = [
+        n for n, term in enumerate(terms) if term.place or (term.named and len(matches[n]) <= COMMON * size)
     ]
-    for number, matched in matched_terms.items():
-        if matched < needed or (allowed is not None and number not in allowed):
+    held_itself = [n for n, term in enumerate(terms) if is_year(term) or term.ordinal]
+    # Claims matched the same way by every term (the same (quality, why) pairs, shared by
+    # the matching) pass or fail the floor together and score the same: each way is
+    # judged once, and the claims are sorted into ways by steps in C.
+    ways = list(zip(*[map(id, map(hits.get, candidates)) for hits in matches], strict=True))
+    judged: dict[tuple[int, ...], tuple[float, float]] = {}
+    for way, number in dict(zip(ways, candidates, strict=True)).items():
+        pairs_of = [hits.get(number) for hits in matches]
+        if any(pairs_of[n] is None for n in held_anywhere):
             continue
-        if required and not all(number in found for found in required):
+        if any(pair is None or pair[1].field == "note" for pair in map(pairs_of.__getitem__, held_itself)):
             continue
-        held = [(weight[n], hits[number][0]) for n, hits in enumerate(matches) if number in hits]
+        held = [(weight[n], pair[0]) for n, pair in enumerate(pairs_of) if pair is not None]
         share = sum(w for w, _ in held) / total
         if share + 1e-9 >= MIN_EVIDENCE:
-            coverage[number] = share
-            evidence[number] = sum(w * quality for w, quality in held) / total
+            judged[way] = (share, sum(w * quality for w, quality in held) / total)
+    passing = list(map(judged.__contains__, ways))
+    kept, ways = list(compress(candidates, passing)), list(compress(ways, passing))
     # Side by side: neighbouring terms, with any stopwords typed between them.
     pairs = [(n, " " + " ".join(words[a.start : b.end]) + " ") for n, (a, b) in enumerate(pairwise(terms))]
-    possible = {
-        number: sum(1 for n, _ in pairs if number in matches[n] and number in matches[n + 1]) for number in evidence
+    # A claim can hold two terms side by side only if its texts hold the words of both as
+    # typed (a typo, or a stem, is never side by side with anything): how many pairs it can
+    # hold is known without reading its text.
+    # The words of a term most claims match are not looked at: nearly every claim holds them.
+    typed_words = [
+        [word for word in words[term.start : term.end] if word not in STOPWORDS] if len(found) <= COMMON * size else []
+        for term, found in zip(terms, matches, strict=True)
+    ]
+    typed = [
+        _holding_all(kept, [holders(word) for word in dict.fromkeys(typed_words[n] + typed_words[n + 1])])
+        for n, _ in pairs
+    ]
+    ableness = list(zip(ways, *typed, strict=True))
+    counted_pairs = {
+        able: sum(1 for n, _ in pairs if able[0][n] != _MISSING and able[0][n + 1] != _MISSING and able[1 + n])
+        for able in dict.fromkeys(ableness)
     }
+    # Each claim's way of matching and the pairs it can hold; the lists over all candidates go.
+    able_of = dict(zip(kept, ableness, strict=True))
+    del candidates, ways, typed, ableness
 
-    def score(number: int, adjacent: int, boost: float) -> float:
-        together = ADJACENCY_WEIGHT * coverage[number] * adjacent / len(pairs)
-        mixed = (1 - ADJACENCY_WEIGHT) * evidence[number] + together
+    def score(way: tuple[int, ...], adjacent: int, boost: float) -> float:
+        share, evidence = judged[way]
+        together = ADJACENCY_WEIGHT * share * adjacent / len(pairs)
+        mixed = (1 - ADJACENCY_WEIGHT) * evidence + together
         return round(100.0 * mixed + boost, 1)
 
-    kept = list(evidence)
+    boosted: set[int] = set()
+
+    def exact(numbers: list[int]) -> dict[int, float]:
+        held = corpus.holding(intent, numbers) if intent else set()
+        boosted.update(held)
+        if strict and intent:  # a claim lacking what the question asks for is no answer
+            numbers = [number for number in numbers if number in held]
+        readable = [number for number in numbers if counted_pairs[able_of[number]]]
+        adjacent = _adjacent(corpus, readable, pairs, matches)
+        return {
+            number: score(able_of[number][0], adjacent.get(number, 0), INTENT_BOOST if number in held else 0.0)
+            for number in numbers
+        }
+
+    if limit is None or len(kept) <= limit:
+        return exact(kept), boosted
+    # With a limit, a claim's score with every bonus it could earn bounds its score:
+    # texts and documents are read only for claims that can still be shown.
     bonus = INTENT_BOOST if intent else 0.0
-    if strict and intent:
-        kept = _holding_best(
-            corpus, intent, kept, lambda number: score(number, 0, 0.0), lambda n: score(n, possible[n], 0.0), limit
-        )
-    if limit is not None and len(kept) > limit:
-        threshold = nlargest(limit, (score(number, 0, 0.0) for number in kept))[-1]
-        kept = [number for number in kept if score(number, possible[number], bonus) >= threshold]
-    holding = set(kept) if strict else corpus.holding(intent, kept) if intent else set()
-    adjacent = _adjacent(corpus, [number for number in kept if possible[number]], pairs, matches)
-    found = {
-        number: score(number, adjacent.get(number, 0), INTENT_BOOST if number in holding else 0.0) for number in kept
-    }
-    return found, holding
+    bound = {able: score(able[0], count, bonus) for able, count in counted_pairs.items()}
+    bounds = dict(zip(able_of, map(bound.__getitem__, able_of.values()), strict=True))
+    return bounded.best(bounds, corpus.ranks(), limit, exact), boosted
 
 
-def _holding_best(
-    corpus: Corpus,
-    intent: str,
-    numbers: list[int],
-    low: Callable[[int], float],
-    high: Callable[[int], float],
-    limit: int | None,
-) -> list[int]:
-    """Those of ``numbers`` whose claims hold what the question asks for. With a ``limit``
-    they are read a chunk at a time, best ``high`` score (with every bonus a claim could
-    earn) first, and only until no claim left could reach the ``limit``-th best ``low``
-    score (with none) of those found: a broad question does not read every match's claim."""
-    if limit is None or len(numbers) <= limit:
-        having = corpus.holding(intent, numbers)
-        return [number for number in numbers if number in having]
-    ordered = sorted(numbers, key=high, reverse=True)
-    found: list[int] = []
-    for start in range(0, len(ordered), CHUNK):
-        chunk = ordered[start : start + CHUNK]
-        if len(found) >= limit and high(chunk[0]) < nlargest(limit, map(low, found))[-1]:
-            break
-        having = corpus.holding(intent, chunk)
-        found += [number for number in chunk if number in having]
-    return found
+def _holding_all(numbers: list[int], holders: list[Container[int]]) -> list[bool]:
+    """For each of ``numbers``, whether every one of ``holders`` holds it (checked by steps in C)."""
+    if not holders:
+        return [True] * len(numbers)
+    return list(map(all, zip(*[map(held.__contains__, numbers) for held in holders], strict=True)))
 
 
 def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised: Container[str]) -> set[int]:
@@ -270,6 +285,7 @@ def _adjacent(
 ) -> dict[int, int]:
     """How many neighbouring term pairs each claim holds side by side, reading texts a chunk at a time."""
     found: dict[int, int] = {}
+    numbers = sorted(numbers)  # texts are stored by number: neighbours share pages
     for start in range(0, len(numbers), CHUNK):
         texts = corpus.texts(numbers[start : start + CHUNK])
         for number, (text, _, _) in texts.items():
