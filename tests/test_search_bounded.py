@@ -25,7 +25,7 @@ QUERIES = [
     "artillery moved",
     "artilery shels",
     "shells artillery report",
-    "Putin artillery Kursk",
+    "artillery shells Kursk",
     "when were artillery shells delivered",
 ]
 
