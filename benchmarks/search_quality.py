@@ -47,6 +47,7 @@ EVAL_SETS = (
     TESTS / "search_questions_blind.json",
     TESTS / "search_questions_heldout.json",
     TESTS / "search_questions_probe.json",
+    TESTS / "search_questions_unseen.json",
 )
 ABSENT = "absent"
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rknk.dates import MONTH_NAMES
 from rknk.indonesian import roots
 from rknk.normalize import fold
 from rknk.numbers import scale_numbers as scale_numbers
@@ -206,13 +207,7 @@ def relational() -> frozenset[str]:
 #: Words that only say what kind of date follows (*tahun 2024*: the year 2024; *bulan Juni*).
 DATE_WORDS = frozenset({"year", "month", "tahun", "bulan", "tanggal"})
 #: Month names, English and Indonesian, folded.
-MONTHS = frozenset(
-    {
-        *("january", "february", "march", "april", "may", "june", "july", "august"),
-        *("september", "october", "november", "december"),
-        *("januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember"),
-    }
-)
+MONTHS = frozenset(name for names in MONTH_NAMES for name in names)
 
 
 def names_a_date(words: list[str], position: int) -> bool:

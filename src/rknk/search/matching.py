@@ -44,6 +44,7 @@ FIELD_WEIGHTS = {
     "statement": 1.0,
     "actor": 1.0,
     "place": 1.0,
+    "date": 1.0,
     "quantity": 1.0,
     "tag": 0.95,
     "quote": 0.9,
