@@ -41,7 +41,7 @@ STOPWORDS = frozenset(
         # tense words (how *many*, *could* ... *eventually*, *pernah*: ever) and
         # Indonesian particles (*apakah* opens a yes/no question, *kali* counts
         # times, *kepada* and *terhadap* mark who receives).
-        *("many", "much", "often", "times", "could", "would", "can", "will", "might", "should"),
+        *("many", "much", "often", "times", "could", "would", "can", "will", "might", "should", "must", "shall"),
         *("eventually", "ever", "actually", "really", "any", "some", "so", "far", "yet", "still", "whether"),
         *("over", "than", "again", "melakukan"),
         *("apakah", "berapa", "banyak", "kali", "pernah", "sudah", "kepada", "terhadap", "soal", "isi"),

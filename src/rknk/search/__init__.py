@@ -215,7 +215,10 @@ class Searcher:
             allowed=allowed,
             limit=limit,
         )
-        found, boosted = score(terms, matches) if terms else ({}, set())
+        # A word no claim holds is either what the data lacks or a paraphrase: only the
+        # round that may leave it out (below) decides which, never the share of terms.
+        unheld = any(not hits and not term.everyday for term, hits in zip(reading.terms, matches, strict=True))
+        found, boosted = score(terms, matches) if terms and not unheld else ({}, set())
         if not found and terms:
             # Nothing passed the floor: words no claim holds may be a paraphrase the data
             # words otherwise. Drop them, once, if what is left still says enough.

@@ -142,6 +142,10 @@ def scores(
     size = max(len(corpus.ranks()), MIN_SIZE)
     weight = weights(terms, matches, size)
     total = sum(weight) or 1.0
+    # An everyday word frames the question: held, it adds to a claim's evidence; missing,
+    # it does not count against the floor, as it does not count against the share of terms.
+    framing = sum(w for w, term in zip(weight, terms, strict=True) if term.everyday)
+    floor_total = (total - framing) or total
     # Terms most claims match (the main actors) and everyday words tell nothing
     # apart: the share of terms to match is counted over the others, when there are any.
     informative = [n for n, found in enumerate(matches) if len(found) <= COMMON * size and not terms[n].everyday]
@@ -169,7 +173,14 @@ def scores(
             continue
         held = [(weight[n], hits[number][0]) for n, hits in enumerate(matches) if number in hits]
         share = sum(w for w, _ in held) / total
-        if share + 1e-9 >= MIN_EVIDENCE:
+        if (
+            min(
+                1.0,
+                sum(w for n, w in enumerate(weight) if number in matches[n] and not terms[n].everyday) / floor_total,
+            )
+            + 1e-9
+            >= MIN_EVIDENCE
+        ):
             coverage[number] = share
             evidence[number] = sum(w * quality for w, quality in held) / total
     # Side by side: neighbouring terms, with any stopwords typed between them.
