@@ -15,7 +15,7 @@ is there. Numbers in words are read by :mod:`rknk.numbers`, Indonesian roots by
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -184,14 +184,33 @@ def ordinal(word: str) -> int | None:
     return found[0] if found else None
 
 
-def read_ordinals(words: list[str]) -> list[str]:
+#: Indonesian ``kedua``: "both" before the noun it counts (*kedua negara*, both countries),
+#: "second" after the noun it ranks (*satelit kedua*, the second satellite; *yang kedua*).
+KEDUA = "kedua"
+
+
+def _ranks_noun(words: list[str], position: int, names: Container[str]) -> bool:
+    """Whether ``kedua`` at ``position`` follows the noun it ranks, and so means second:
+    after a word that is no function word (or after ``yang``), and before nothing, a
+    function word, a figure or a name (``KTT kedua Putin``), not a noun it would count."""
+    if position == 0 or (words[position - 1] in STOPWORDS and words[position - 1] != "yang"):
+        return False
+    following = words[position + 1] if position + 1 < len(words) else ""
+    return not following or following in STOPWORDS or following.isdigit() or following in names
+
+
+def read_ordinals(words: list[str], names: Container[str] = ()) -> list[str]:
     """``words`` with each figure and English ordinal ending that folding parted
-    (``6 th``) written as the lexicon's ordinal word (``sixth``), as claims write it."""
+    (``6 th``) written as the lexicon's ordinal word (``sixth``), as claims write it,
+    and ``kedua`` read as ``second`` where it ranks a noun (:func:`_ranks_noun`);
+    ``names`` are the folded words typed with a capital."""
     spelled = {value: word for word, value in reversed(_ordinal_table().items())}
     out: list[str] = []
-    for word in words:
+    for position, word in enumerate(words):
         if word in _ORDINAL_ENDINGS and out and out[-1].isdigit() and int(out[-1]) in spelled:
             out[-1] = spelled[int(out[-1])]
+        elif word == KEDUA and _ranks_noun(words, position, names):
+            out.append(spelled[2])
         else:
             out.append(word)
     return out

@@ -209,7 +209,9 @@ def parse(query: str, names: dict[str, tuple[str, bool]], named: Container[str] 
     folded = fold(query[: MAX_QUERY_LENGTH * 2]).split()
     asked = intent(folded)
     words, roles = read_roles(folded)
-    words = read_ordinals(scale_numbers(words))
+    typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
+    capitalised = frozenset(fold(word) for word in typed[1:] if word[0].isupper())
+    words = read_ordinals(scale_numbers(words), capitalised)
     runs = actor_runs(words, query, names)
     terms: list[Term] = []
     dropped: list[str] = []
@@ -231,8 +233,6 @@ def parse(query: str, names: dict[str, tuple[str, bool]], named: Container[str] 
             terms.append(Term(text, position, position + length, run, everyday, place, must, counted))
             seen.add(text)
         position += length
-    typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
-    capitalised = frozenset(fold(word) for word in typed[1:] if word[0].isupper())
     initial = fold(typed[0]) if typed and typed[0][0].isupper() else ""
     return Reading(
         words,
