@@ -335,6 +335,33 @@ def synonyms_of(term: str) -> frozenset[str]:
     return frozenset().union(*(by_word[word] | {word} for word in formed)) - {term}
 
 
+#: A word of the lexicon an unknown word is read as must be this long, and within one
+#: edit of it: short words are too close to each other to tell a spelling from another word.
+MIN_SPELLING = 6
+
+
+def lexicon_spelling(term: str) -> str | None:
+    """The word of the lexicon ``term`` is a spelling of, if ``term`` is not one itself:
+    one edit away (a letter changed, added, dropped, or two swapped), as a loanword
+    (``personel``, personnel), a British or American spelling (``centre``, ``center``)
+    or a slip gives it; the closest, then the first in alphabetical order. None for a
+    word shorter than :data:`MIN_SPELLING` or with none that near."""
+    by_word = _synonym_table()
+    if len(term) < MIN_SPELLING or not term.isalpha() or term in by_word:
+        return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    found = process.extract(term, _spellings(), scorer=OSA.distance, score_cutoff=1, limit=None)
+    near = sorted((distance, word) for word, distance, _ in found if distance)
+    return near[0][1] if near else None
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> list[str]:
+    return sorted(word for word in _synonym_table() if len(word) >= MIN_SPELLING - 1)
+
+
 def concept_of(term: str, word: str) -> str:
     """The name of a lexicon concept holding both ``term`` (or a form of it) and ``word``, for ``--explain``."""
     made_of = bases(term)

@@ -33,7 +33,7 @@ from rknk.indonesian import LONGEST_ENDING, heads, roots
 from rknk.records import ActorRecord, TopicRecord, involved
 from rknk.search.corpus import Corpus
 from rknk.search.terms import Run
-from rknk.words import STOPWORDS, concept_of, stem, synonyms_of
+from rknk.words import STOPWORDS, concept_of, lexicon_spelling, stem, synonyms_of
 
 #: How much a hit in each field counts. The statement, names, places and
 #: numbers are what a user remembers best; the curator's note, outside the
@@ -180,6 +180,12 @@ class Matcher:
             for word, distance, _ in near[:FUZZY_CANDIDATES]:
                 if distance and word.isalpha():
                     self._offer(best, term, word, FUZZY - 0.1 * (distance - 1), "fuzzy", offered)
+            # A word no claim holds may be another spelling of a word of the lexicon
+            # (personel, personnel): the claims holding that word or its concept's.
+            spelled = lexicon_spelling(term) if not best else None
+            if spelled:
+                for word in (spelled, *sorted(synonyms_of(spelled))):
+                    self._offer(best, term, word, FUZZY, "spelling", offered)
         return best
 
     def actor(self, term: str, run: Run) -> Matches:
