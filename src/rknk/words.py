@@ -229,6 +229,22 @@ DATE_WORDS = frozenset({"year", "month", "tahun", "bulan", "tanggal"})
 MONTHS = frozenset(name for names in MONTH_NAMES for name in names)
 
 
+#: Units of a span of time, after a figure (*five years*, *24 tahun*, *three months*).
+DURATION_UNITS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "day", "days", "tahun", "bulan", "minggu", "hari"}
+)
+
+
+def spans_time(words: list[str], position: int) -> bool:
+    """Whether ``words[position]`` is part of a span of time: a figure before a unit of
+    time (``5 years``: the query's ``in five years``), or that unit after a figure. A
+    claim says the same span by its dates (*since 2017*) as often as by its length."""
+    word = words[position]
+    if word.isdigit():
+        return position + 1 < len(words) and words[position + 1] in DURATION_UNITS
+    return word in DURATION_UNITS and position > 0 and words[position - 1].isdigit()
+
+
 def names_a_date(words: list[str], position: int) -> bool:
     """Whether ``words[position]`` only says what kind of date follows it: ``tahun`` before
     a year (``tahun 2024`` is 2024), ``bulan`` before a month's name. Such a word is

@@ -32,7 +32,7 @@ from rknk.search import ranking
 from rknk.search.corpus import Corpus, MemoryCorpus
 from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
-from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, alias_table, parse
+from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, alias_table, frames, parse
 from rknk.words import synonyms_of
 
 __all__ = [
@@ -217,7 +217,7 @@ class Searcher:
         )
         # A word no claim holds is either what the data lacks or a paraphrase: only the
         # round that may leave it out (below) decides which, never the share of terms.
-        unheld = any(not hits and not term.everyday for term, hits in zip(reading.terms, matches, strict=True))
+        unheld = any(not hits and not frames(term) for term, hits in zip(reading.terms, matches, strict=True))
         found, boosted = score(terms, matches) if terms and not unheld else ({}, set())
         if not found and terms:
             # Nothing passed the floor: words no claim holds may be a paraphrase the data

@@ -62,7 +62,7 @@ from itertools import chain, compress, pairwise
 
 from rknk.search.corpus import Corpus
 from rknk.search.matching import CHUNK, Matches
-from rknk.search.terms import Term, is_year
+from rknk.search.terms import Term, frames, is_year
 from rknk.words import synonyms_of
 
 #: A claim must match at least this share of a query's terms to be shown.
@@ -142,16 +142,19 @@ def scores(
     size = max(len(corpus.ranks()), MIN_SIZE)
     weight = weights(terms, matches, size)
     total = sum(weight) or 1.0
-    # An everyday word frames the question: held, it adds to a claim's evidence; missing,
-    # it does not count against the floor, as it does not count against the share of terms.
-    framing = sum(w for w, term in zip(weight, terms, strict=True) if term.everyday)
-    floor_total = (total - framing) or total
-    # Terms most claims match (the main actors) and everyday words tell nothing
-    # apart: the share of terms to match is counted over the others, when there are any.
-    informative = [n for n, found in enumerate(matches) if len(found) <= COMMON * size and not terms[n].everyday]
-    counted = informative or list(range(len(terms)))
+    # Terms most claims match (the main actors) and words that frame the question
+    # (everyday words, spans of time) tell nothing apart: the share of terms to match,
+    # and of the query's weight to hold, are counted over the others, when there are any.
+    framing = [n for n, term in enumerate(terms) if frames(term)]
+    if len(framing) == len(terms):
+        framing = []
+    floor_total = (total - sum(weight[n] for n in framing)) or total
+    informative = [n for n, found in enumerate(matches) if len(found) <= COMMON * size and n not in framing]
+    counted = informative or [n for n in range(len(terms)) if n not in framing] or list(range(len(terms)))
     needed = max(1, math.ceil(MIN_COVERAGE * len(counted) - 1e-9))
-    matched_terms = Counter(chain.from_iterable(matches[n] for n in counted))
+    # A span of time lacking does not count against a claim; held, it is a fact, and counts for it.
+    spans = [n for n in framing if terms[n].span and n not in counted]
+    matched_terms = Counter(chain.from_iterable(matches[n] for n in (*counted, *spans)))
     evidence: dict[int, float] = {}
     coverage: dict[int, float] = {}
     # A year or a place typed is a fact asked about, not a word to weigh: a claim must hold it.
@@ -166,6 +169,7 @@ def scores(
         for n, term in enumerate(terms)
         if is_year(term) or term.ordinal
     ]
+    everyday = {n for n in framing if terms[n].everyday}
     for number, matched in matched_terms.items():
         if matched < needed or (allowed is not None and number not in allowed):
             continue
@@ -173,14 +177,8 @@ def scores(
             continue
         held = [(weight[n], hits[number][0]) for n, hits in enumerate(matches) if number in hits]
         share = sum(w for w, _ in held) / total
-        if (
-            min(
-                1.0,
-                sum(w for n, w in enumerate(weight) if number in matches[n] and not terms[n].everyday) / floor_total,
-            )
-            + 1e-9
-            >= MIN_EVIDENCE
-        ):
+        floor_share = sum(weight[n] for n, hits in enumerate(matches) if number in hits and n not in everyday)
+        if min(1.0, floor_share / floor_total) + 1e-9 >= MIN_EVIDENCE:
             coverage[number] = share
             evidence[number] = sum(w * quality for w, quality in held) / total
     # Side by side: neighbouring terms, with any stopwords typed between them.
@@ -269,7 +267,7 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
     informative = [
         n
         for n, (term, found) in enumerate(zip(terms, matches, strict=True))
-        if found and term.run is None and not term.place and not term.everyday and len(found) <= COMMON * size
+        if found and term.run is None and not term.place and not frames(term) and len(found) <= COMMON * size
     ]
     if not dropped or len(informative) < max(RELAXED_TERMS, len(dropped)):
         return set()

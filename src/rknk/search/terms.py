@@ -47,6 +47,7 @@ from rknk.words import (
     relational,
     scale_numbers,
     seats,
+    spans_time,
     wants_figure,
 )
 
@@ -87,6 +88,16 @@ class Term(NamedTuple):
     named: bool = False
     #: An ordinal (``sixth``, ``keenam``): a claim's own text must hold it, as it must a year.
     ordinal: bool = False
+    #: A span of time typed (``five years``, ``24 tahun``): weighed in full where a claim
+    #: holds it, but claims say the same span by its dates (*since 2017*), so lacking it
+    #: does not count against a claim.
+    span: bool = False
+
+
+def frames(term: Term) -> bool:
+    """Whether a term frames the question rather than names its subject (an everyday
+    word, a span of time): a claim lacking it is not thereby a wrong answer."""
+    return term.everyday or term.span
 
 
 def is_year(term: Term) -> bool:
@@ -179,6 +190,9 @@ class Reading(NamedTuple):
         everyday = [term.text for term in self.terms if term.everyday]
         if everyday:
             parts.append("everyday words, weighed as common: " + ", ".join(everyday))
+        spans = [term.text for term in self.terms if term.span]
+        if spans:
+            parts.append("a span of time, which a claim may say by its dates: " + " ".join(spans))
         held = [term.text for term in self.terms if term.place]
         if held:
             parts.append("must hold the place or its state: " + ", ".join(held))
@@ -230,7 +244,8 @@ def parse(query: str, names: dict[str, tuple[str, bool]], named: Container[str] 
                 run is not None and run.exact and run.actor in named and not related(words, position, position + length)
             )
             counted = run is None and ordinal(text) is not None
-            terms.append(Term(text, position, position + length, run, everyday, place, must, counted))
+            span = run is None and spans_time(words, position)
+            terms.append(Term(text, position, position + length, run, everyday, place, must, counted, span))
             seen.add(text)
         position += length
     initial = fold(typed[0]) if typed and typed[0][0].isupper() else ""
