@@ -198,11 +198,18 @@ class Searcher:
         matches = [
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
         ]
-        # A name the data does not know at all (Japan, Trump, Wonsan), or a concept of
-        # the lexicon no claim holds by any of its words (died, tewas), means the data
-        # cannot answer: the nearest claims about other things are no answer.
-        unknown = [term.text for term, found in zip(terms, matches, strict=True) if not found and not term.run]
-        lacking = tuple(text for text in unknown if text in reading.capitalised or synonyms_of(text))
+        # A name the data does not know at all (Japan, Trump, Wonsan), a concept of the
+        # lexicon no claim holds by any of its words (died, tewas), or an ordinal no claim
+        # holds (second), means the data cannot answer: the nearest claims about other things are no answer.
+        unknown = [
+            term.text
+            for term, found in zip(terms, matches, strict=True)
+            if not found and not term.run and not term.span
+        ]
+        ordinals = {term.text for term in terms if term.ordinal}
+        lacking = tuple(
+            text for text in unknown if text in reading.capitalised or text in ordinals or synonyms_of(text)
+        )
         if lacking:
             terms = []
             reading = reading._replace(lacking=lacking)

@@ -244,7 +244,7 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
     number, a year, a name (an actor, a place, a word typed with a capital, even
     the first: "Australian sanctions ...") and a word of the lexicon are facts
     asked about and are never dropped, so a question about something the data
-    lacks still finds nothing. An everyday word is kept: it weighs as a common word
+    lacks still finds nothing; so is an ordinal (``second``). An everyday word is kept: it weighs as a common word
     already, held or not. What is left must hold at
     least :data:`RELAXED_TERMS` informative words (not names, not everyday words, and
     held by at most :data:`COMMON` of the claims), and no fewer than the words dropped:
@@ -259,6 +259,7 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
         and term.text.isalpha()
         and not term.everyday  # weighed as common already, held or not
         and not term.place
+        and not term.ordinal
         and term.text not in capitalised
         and not synonyms_of(term.text)
     }
