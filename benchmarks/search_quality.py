@@ -15,7 +15,7 @@ and once after; since then a development set too), and ``search_questions_probe.
 held-out set's misses, each before it was run), and ``search_questions_unseen.json`` (70
 questions and 13 absent facts, a third blind set written from the data and the articles alone,
 scored before and after that round; since then a development set), and
-``search_questions_causes.json`` (30 probes of the general causes found in the unseen set's
+``search_questions_causes.json`` (34 probes of the general causes found in the unseen set's
 misses, each written before it was run, after its cause's change). Each query lists the claims one of
 which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.

@@ -18,7 +18,29 @@ from rknk.dates import date_words
 from rknk.normalize import fold
 from test_search_reading import FILLER
 
+
+def person(actor_id: str, name: str, role: str) -> dict[str, object]:
+    surname = name.split()[-1]
+    return {"id": actor_id, "name": name, "kind": "person", "aliases": [surname], "state": "russia", "role": role}
+
+
+PEOPLE = [
+    person("sergei-shoigu", "Sergei Shoigu", "Russian defence minister until May 2024"),
+    person("andrei-belousov", "Andrei Belousov", "Russian defence minister since May 2024"),
+]
 CLAIMS = [
+    claim(
+        "shoigu-visit",
+        date="2023-07-25",
+        statement="Then-Russian Defence Minister Sergei Shoigu visited Pyongyang.",
+        actors=["sergei-shoigu", "russia", "north-korea"],
+    ),
+    claim(
+        "belousov-visit",
+        date="2024-11-29",
+        statement="Russian Defence Minister Andrei Belousov arrived in Pyongyang.",
+        actors=["andrei-belousov", "russia", "north-korea"],
+    ),
     claim(
         "us-accuses",
         date="2023-10-13",
@@ -65,7 +87,7 @@ CLAIMS = [
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("wording") / "data"
-    return make_data(root, claims={"claims/a.json": FILLER + CLAIMS}, actors=ACTORS)
+    return make_data(root, claims={"claims/a.json": FILLER + CLAIMS}, actors=[*ACTORS, *PEOPLE])
 
 
 def top(data: Path, cache: Path, query: str) -> list[str]:
@@ -127,3 +149,14 @@ def test_a_span_of_time_may_be_said_by_dates(data: Path, cache: Path) -> None:
     assert top(data, cache, "first ICBM flight in five years")[:1] == ["icbm-flight"]
     result = invoke(["search", "first ICBM flight in five years", "--explain", "--data", str(data)], cache)
     assert "a span of time, which a claim may say by its dates: 5 years" in result.stderr.splitlines()[0]
+
+
+def test_a_persons_predecessor_or_successor_is_another_holder_of_their_office(data: Path, cache: Path) -> None:
+    assert top(data, cache, "Belousov's predecessor in Pyongyang") == ["shoigu-visit"]
+    assert top(data, cache, "penerus Shoigu di Pyongyang") == ["belousov-visit"]
+    result = invoke(["search", "the successor of Shoigu", "--explain", "--data", str(data)], cache)
+    line = result.stderr.splitlines()[0]
+    assert "read 'successor of shoigu' as 'russian defence minister'" in line
+    assert line.endswith("not the person named: sergei-shoigu")
+    # Belousov's role gives no end: it says nothing of a successor, so nothing answers
+    assert top(data, cache, "Belousov's successor in Pyongyang") == []

@@ -18,7 +18,7 @@ import json
 from collections.abc import Container, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rknk.dates import MONTH_NAMES
 from rknk.indonesian import roots
@@ -221,6 +221,47 @@ def relational() -> frozenset[str]:
     """Folded nouns that name a person through another (``father``, ``ayah``, ``successor``),
     from the lexicon's ``relational``: a person named beside one is not the person asked about."""
     return frozenset(fold(word) for part in _lexicon().get("relational", []) for word in part["words"])
+
+
+@lru_cache(maxsize=1)
+def succession() -> dict[str, str]:
+    """Folded nouns naming the holder of a person's office after them (``successor``: ``after``)
+    or before them (``pendahulu``: ``before``), from the lexicon's ``succession``."""
+    return {fold(word): part["side"] for part in _lexicon().get("succession", []) for word in part["words"]}
+
+
+#: Words after which an actor's role says when it began (``since``) or ended (``until``).
+_ROLE_STARTS = frozenset({"since", "sejak", "from"})
+_ROLE_ENDS = frozenset({"until", "hingga", "sampai"})
+
+
+class Office(NamedTuple):
+    """The office an actor's role names, folded, and the sides on which it says it had other holders."""
+
+    words: str
+    sides: frozenset[str]
+
+
+def office_of(role: str) -> Office:
+    """The office an actor's role names: its words up to the first that says when it was held
+    (``Russian defence minister since May 2024`` -> ``russian defence minister``), and the
+    sides on which the role says it had other holders: ``before`` a start (``since``), ``after``
+    an end (``until``), both for years (``1994-2011``, ``(2024)``); none for a role with no date."""
+    words = fold(role.split(",")[0]).split()  # what follows a comma says more of the person
+    office: list[str] = []
+    for word in words:
+        if word in _ROLE_STARTS or word in _ROLE_ENDS or word.isdigit() or word == "in":
+            break
+        office.append(word)
+    said = words[len(office) :]
+    sides: set[str] = set()
+    if said and said[0] in _ROLE_STARTS:
+        sides.add("before")
+    elif said and said[0] in _ROLE_ENDS:
+        sides.add("after")
+    elif said and said[0].isdigit():
+        sides.update(("before", "after"))
+    return Office(" ".join(office), frozenset(sides))
 
 
 #: Words that only say what kind of date follows (*tahun 2024*: the year 2024; *bulan Juni*).

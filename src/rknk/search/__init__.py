@@ -33,7 +33,7 @@ from rknk.search.corpus import Corpus, MemoryCorpus
 from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
 from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, alias_table, frames, parse
-from rknk.words import synonyms_of
+from rknk.words import office_of, synonyms_of
 
 __all__ = [
     "FIELD_WEIGHTS",
@@ -173,6 +173,17 @@ class Results(Sequence[Hit]):
             start, size = start + size, min(2 * size, PAGE)
 
 
+class Without:
+    """The claim numbers of ``allowed`` (every one, if None) but those of ``left_out``."""
+
+    def __init__(self, allowed: Container[int] | None, left_out: Container[int]) -> None:
+        self._allowed = allowed
+        self._left_out = left_out
+
+    def __contains__(self, number: object) -> bool:
+        return number not in self._left_out and (self._allowed is None or number in self._allowed)
+
+
 class Searcher:
     """Searches a corpus of claims; build once, query many times."""
 
@@ -182,6 +193,12 @@ class Searcher:
         # A state or a person named must be involved in a claim: an organisation or a
         # medium is as often named as a source or a claimant as the subject.
         self._named = frozenset(actor_id for actor_id, actor in actors.items() if actor["kind"] in ("state", "person"))
+        # A person's office, for "Belousov's predecessor": the role's words up to when it was held.
+        self._offices = {
+            actor_id: office_of(actor["role"])
+            for actor_id, actor in actors.items()
+            if actor["kind"] == "person" and actor["role"]
+        }
         self._matcher = Matcher(corpus, actors, topics)
 
     def results(self, query: str, *, allowed: Container[int] | None = None, limit: int | None = None) -> Results:
@@ -193,7 +210,11 @@ class Searcher:
         does not know, a lexicon concept no claim holds) returns nothing, and
         its reading says why.
         """
-        reading = parse(query, self._names, self._named)
+        reading = parse(query, self._names, self._named, self._offices)
+        if reading.excluded:
+            # Belousov's predecessor is not Belousov: his claims are no answer.
+            left_out = set().union(*(self.corpus.claims_of(actor) for actor in reading.excluded))
+            allowed = Without(allowed, left_out)
         terms = reading.terms
         matches = [
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
