@@ -43,7 +43,7 @@ def fold(text: str) -> str:
         # Accents come apart from their letters under NFKD and are dropped here;
         # every other non-ASCII character becomes a word break below.
         text = _NON_ASCII.sub(_drop_combining, unicodedata.normalize("NFKD", text))
-    if "s" in text:
+    if "s" in text and not text.islower():
         text = _PLURAL_ABBREVIATION.sub(r"\1", text)
     text = text.casefold()
     if "'" in text or "\u2019" in text:

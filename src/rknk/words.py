@@ -155,6 +155,12 @@ def _groups() -> list[tuple[str, list[str]]]:
 
 
 @lru_cache(maxsize=1)
+def _folded_groups() -> list[tuple[str, frozenset[str]]]:
+    """:func:`_groups` with their words folded, folded once."""
+    return [(name, frozenset(fold(word) for word in group)) for name, group in _groups()]
+
+
+@lru_cache(maxsize=1)
 def _synonym_table() -> dict[str, frozenset[str]]:
     by_word: dict[str, set[str]] = {}
     for _, group in _groups():
@@ -422,8 +428,7 @@ def _spellings() -> list[str]:
 def concept_of(term: str, word: str) -> str:
     """The name of a lexicon concept holding both ``term`` (or a form of it) and ``word``, for ``--explain``."""
     made_of = bases(term)
-    for name, group in _groups():
-        words = {fold(item) for item in group}
+    for name, words in _folded_groups():
         if word in words and (term in words or any(not made_of.isdisjoint(bases(item)) for item in words)):
             return name
     return ""
