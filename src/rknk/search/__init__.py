@@ -208,7 +208,9 @@ class Searcher:
         returned (those passing the lookup's filters); ``limit`` caps how many.
         A query naming something the data cannot answer (a capitalised name it
         does not know, a lexicon concept no claim holds) returns nothing, and
-        its reading says why.
+        its reading says why. A query holding any other word no claim holds is
+        scored only in the round that may leave such words out
+        (:func:`ranking.droppable`), whose rules decide whether the rest may answer.
         """
         reading = parse(query, self._names, self._named, self._offices)
         if reading.excluded:

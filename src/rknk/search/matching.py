@@ -11,6 +11,8 @@ root     shares an Indonesian root (``ditutup``, ``menutup``)       0.9
 synonym  shares a group of ``synonyms.json`` with the term          0.85
 prefix   starts with the term, of 4+ letters (``kurs``, ``kursk``)  0.6-0.9
 fuzzy    is 1 edit from an unknown term of 5+ letters, 2 if 9+      0.7, 0.6
+spelling is, or shares a concept with, the lexicon word 1 edit    0.7
+         from a term of 6+ letters no claim holds (``personel``)
 =======  =========================================================  ========
 
 Numbers match only exactly, and a term found as typed, or a word of the
