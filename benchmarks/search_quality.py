@@ -12,7 +12,11 @@ set, whose misses were read to find their causes), and ``search_questions_heldou
 (67 more, written the same way while that development went on, scored once before it
 and once after; since then a development set too), and ``search_questions_probe.json``
 (52 probes of the same kinds, written by the engineer who changed the search for the
-held-out set's misses, each before it was run). Each query lists the claims one of
+held-out set's misses, each before it was run), and ``search_questions_unseen.json`` (70
+questions and 13 absent facts, a third blind set written from the data and the articles alone,
+scored before and after that round; since then a development set), and
+``search_questions_causes.json`` (34 probes of the general causes found in the unseen set's
+misses, each written before it was run, after its cause's change). Each query lists the claims one of
 which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -47,6 +51,8 @@ EVAL_SETS = (
     TESTS / "search_questions_blind.json",
     TESTS / "search_questions_heldout.json",
     TESTS / "search_questions_probe.json",
+    TESTS / "search_questions_unseen.json",
+    TESTS / "search_questions_causes.json",
 )
 ABSENT = "absent"
 

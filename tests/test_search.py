@@ -361,12 +361,22 @@ def test_a_whole_answer_is_ordered_as_its_best_ones_are() -> None:
 
 
 def test_claims_must_match_most_of_the_query() -> None:
-    index = index_of(claim("kursk", "Troops arrived in the Kursk region."))
+    index = index_of(
+        claim("kursk", "Troops arrived in the Kursk region."),
+        claim("match", "A football match was played in fine weather."),
+    )
     assert pytest.approx(2 / 3) == MIN_COVERAGE
     assert search(index, "Kursk football") == []  # one of two
     assert search(index, "Kursk troops football") == ["kursk"]  # two of three
     assert search(index, "Kursk troops football weather") == []  # two of four
     assert search(index, "Brazil football") == []
+
+
+def test_a_word_no_claim_holds_is_weighed_only_by_the_round_that_may_leave_it_out() -> None:
+    index = index_of(claim("kursk", "Troops arrived in the Kursk region."))
+    # "football" is held by no claim: only "troops" would be left, too little to answer
+    assert search(index, "Kursk troops football") == []
+    assert search(index, "Kursk troops arrived football") == ["kursk"]
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,44 @@ _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-06, 2024-06-19)"
 
 
+#: Each month's name in English and in Indonesian, January first: what a user types for
+#: a month, and the words a claim's date is found by in search (:func:`date_words`).
+MONTH_NAMES = (
+    ("january", "januari"),
+    ("february", "februari"),
+    ("march", "maret"),
+    ("april", "april"),
+    ("may", "mei"),
+    ("june", "juni"),
+    ("july", "juli"),
+    ("august", "agustus"),
+    ("september", "september"),
+    ("october", "oktober"),
+    ("november", "november"),
+    ("december", "desember"),
+)
+
+
+def date_words(text: str) -> str:
+    """The words a claim date says, as a user would type them: each end's month, in
+    English and in Indonesian, and its year (``2023-10-13`` -> ``october 2023 oktober
+    2023``; ``2006-10-14/2017-12-22`` names both ends). Days are left out: a day's
+    figure typed alone is a number of things, not a date. Search finds a claim by
+    the month and year of its date, as it finds it by the words of its statement."""
+    said: list[str] = []
+    for end in dict.fromkeys(text.split("/")):
+        found = _PARTIAL.fullmatch(end)
+        if found is None:
+            continue
+        year, month = found.group(1), found.group(2)
+        if month is None or not 1 <= int(month) <= 12:
+            said.append(year)
+            continue
+        for name in dict.fromkeys(MONTH_NAMES[int(month) - 1]):
+            said += [name, year]
+    return " ".join(said)
+
+
 class DateError(ValueError):
     """A date text that is not a valid partial ISO date or interval."""
 

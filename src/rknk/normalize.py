@@ -5,7 +5,9 @@ punctuation into a single space, and writes numbers one way: Indonesian
 ``10.000``, English ``10,000``, typographic ``10 000`` (non-breaking or thin
 space) and plain ``10000`` all become ``10000``, and ``240mm`` becomes
 ``240 mm``. An English possessive ``'s`` is dropped (``Seoul's military`` ->
-``seoul military``) and invisible characters (soft hyphen, zero-width space)
+``seoul military``), and so is the plural ``s`` of an abbreviation in capitals
+(``ICBMs``, ``MRLs``, ``POW's`` -> ``icbm``, ``mrl``, ``pow``), as claims and
+queries write it either way, and invisible characters (soft hyphen, zero-width space)
 vanish without splitting the word they sit in.
 """
 
@@ -19,6 +21,8 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACED_THOUSANDS = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _POSSESSIVE = re.compile(r"(?<=[a-z])['\u2019]s\b")
+#: An abbreviation in capitals with a plural ``s`` (``ICBMs``, ``MRLs``, ``POWs``): the ``s`` goes.
+_PLURAL_ABBREVIATION = re.compile(r"\b([A-Z]{2,})['\u2019]?s\b")
 #: A word is a run of letters or of digits, so ``240mm`` is two words; a number
 #: may carry thousands separators (``10.000``, ``1,000,000``), removed afterwards.
 _WORD = re.compile(r"[a-z]+|[0-9]+(?:[.,][0-9]{3}(?![0-9]))*")
@@ -39,6 +43,8 @@ def fold(text: str) -> str:
         # Accents come apart from their letters under NFKD and are dropped here;
         # every other non-ASCII character becomes a word break below.
         text = _NON_ASCII.sub(_drop_combining, unicodedata.normalize("NFKD", text))
+    if "s" in text and not text.islower():
+        text = _PLURAL_ABBREVIATION.sub(r"\1", text)
     text = text.casefold()
     if "'" in text or "\u2019" in text:
         text = _POSSESSIVE.sub("", text)

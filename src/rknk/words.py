@@ -15,11 +15,12 @@ is there. Numbers in words are read by :mod:`rknk.numbers`, Indonesian roots by
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from rknk.dates import MONTH_NAMES
 from rknk.indonesian import roots
 from rknk.normalize import fold
 from rknk.numbers import scale_numbers as scale_numbers
@@ -40,7 +41,7 @@ STOPWORDS = frozenset(
         # tense words (how *many*, *could* ... *eventually*, *pernah*: ever) and
         # Indonesian particles (*apakah* opens a yes/no question, *kali* counts
         # times, *kepada* and *terhadap* mark who receives).
-        *("many", "much", "often", "times", "could", "would", "can", "will", "might", "should"),
+        *("many", "much", "often", "times", "could", "would", "can", "will", "might", "should", "must", "shall"),
         *("eventually", "ever", "actually", "really", "any", "some", "so", "far", "yet", "still", "whether"),
         *("over", "than", "again", "melakukan"),
         *("apakah", "berapa", "banyak", "kali", "pernah", "sudah", "kepada", "terhadap", "soal", "isi"),
@@ -154,6 +155,12 @@ def _groups() -> list[tuple[str, list[str]]]:
 
 
 @lru_cache(maxsize=1)
+def _folded_groups() -> list[tuple[str, frozenset[str]]]:
+    """:func:`_groups` with their words folded, folded once."""
+    return [(name, frozenset(fold(word) for word in group)) for name, group in _groups()]
+
+
+@lru_cache(maxsize=1)
 def _synonym_table() -> dict[str, frozenset[str]]:
     by_word: dict[str, set[str]] = {}
     for _, group in _groups():
@@ -183,14 +190,33 @@ def ordinal(word: str) -> int | None:
     return found[0] if found else None
 
 
-def read_ordinals(words: list[str]) -> list[str]:
+#: Indonesian ``kedua``: "both" before the noun it counts (*kedua negara*, both countries),
+#: "second" after the noun it ranks (*satelit kedua*, the second satellite; *yang kedua*).
+KEDUA = "kedua"
+
+
+def _ranks_noun(words: list[str], position: int, names: Container[str]) -> bool:
+    """Whether ``kedua`` at ``position`` follows the noun it ranks, and so means second:
+    after a word that is no function word (or after ``yang``), and before nothing, a
+    function word, a figure or a name (``KTT kedua Putin``), not a noun it would count."""
+    if position == 0 or (words[position - 1] in STOPWORDS and words[position - 1] != "yang"):
+        return False
+    following = words[position + 1] if position + 1 < len(words) else ""
+    return not following or following in STOPWORDS or following.isdigit() or following in names
+
+
+def read_ordinals(words: list[str], names: Container[str] = ()) -> list[str]:
     """``words`` with each figure and English ordinal ending that folding parted
-    (``6 th``) written as the lexicon's ordinal word (``sixth``), as claims write it."""
+    (``6 th``) written as the lexicon's ordinal word (``sixth``), as claims write it,
+    and ``kedua`` read as ``second`` where it ranks a noun (:func:`_ranks_noun`);
+    ``names`` are the folded words typed with a capital."""
     spelled = {value: word for word, value in reversed(_ordinal_table().items())}
     out: list[str] = []
-    for word in words:
+    for position, word in enumerate(words):
         if word in _ORDINAL_ENDINGS and out and out[-1].isdigit() and int(out[-1]) in spelled:
             out[-1] = spelled[int(out[-1])]
+        elif word == KEDUA and _ranks_noun(words, position, names):
+            out.append(spelled[2])
         else:
             out.append(word)
     return out
@@ -203,16 +229,67 @@ def relational() -> frozenset[str]:
     return frozenset(fold(word) for part in _lexicon().get("relational", []) for word in part["words"])
 
 
+@lru_cache(maxsize=1)
+def succession() -> dict[str, str]:
+    """Folded nouns naming the holder of a person's office after them (``successor``: ``after``)
+    or before them (``pendahulu``: ``before``), from the lexicon's ``succession``."""
+    return {fold(word): part["side"] for part in _lexicon().get("succession", []) for word in part["words"]}
+
+
+#: Words after which an actor's role says when it began (``since``) or ended (``until``).
+_ROLE_STARTS = frozenset({"since", "sejak", "from"})
+_ROLE_ENDS = frozenset({"until", "hingga", "sampai"})
+
+
+class Office(NamedTuple):
+    """The office an actor's role names, folded, and the sides on which it says it had other holders."""
+
+    words: str
+    sides: frozenset[str]
+
+
+def office_of(role: str) -> Office:
+    """The office an actor's role names: its words up to the first that says when it was held
+    (``Russian defence minister since May 2024`` -> ``russian defence minister``), and the
+    sides on which the role says it had other holders: ``before`` a start (``since``), ``after``
+    an end (``until``), both for years (``1994-2011``, ``(2024)``); none for a role with no date."""
+    words = fold(role.split(",")[0]).split()  # what follows a comma says more of the person
+    office: list[str] = []
+    for word in words:
+        if word in _ROLE_STARTS or word in _ROLE_ENDS or word.isdigit() or word == "in":
+            break
+        office.append(word)
+    said = words[len(office) :]
+    sides: set[str] = set()
+    if said and said[0] in _ROLE_STARTS:
+        sides.add("before")
+    elif said and said[0] in _ROLE_ENDS:
+        sides.add("after")
+    elif said and said[0].isdigit():
+        sides.update(("before", "after"))
+    return Office(" ".join(office), frozenset(sides))
+
+
 #: Words that only say what kind of date follows (*tahun 2024*: the year 2024; *bulan Juni*).
 DATE_WORDS = frozenset({"year", "month", "tahun", "bulan", "tanggal"})
 #: Month names, English and Indonesian, folded.
-MONTHS = frozenset(
-    {
-        *("january", "february", "march", "april", "may", "june", "july", "august"),
-        *("september", "october", "november", "december"),
-        *("januari", "februari", "maret", "mei", "juni", "juli", "agustus", "oktober", "desember"),
-    }
+MONTHS = frozenset(name for names in MONTH_NAMES for name in names)
+
+
+#: Units of a span of time, after a figure (*five years*, *24 tahun*, *three months*).
+DURATION_UNITS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "day", "days", "tahun", "bulan", "minggu", "hari"}
 )
+
+
+def spans_time(words: list[str], position: int) -> bool:
+    """Whether ``words[position]`` is part of a span of time: a figure before a unit of
+    time (``5 years``: the query's ``in five years``), or that unit after a figure. A
+    claim says the same span by its dates (*since 2017*) as often as by its length."""
+    word = words[position]
+    if word.isdigit():
+        return position + 1 < len(words) and words[position + 1] in DURATION_UNITS
+    return word in DURATION_UNITS and position > 0 and words[position - 1].isdigit()
 
 
 def names_a_date(words: list[str], position: int) -> bool:
@@ -321,11 +398,37 @@ def synonyms_of(term: str) -> frozenset[str]:
     return frozenset().union(*(by_word[word] | {word} for word in formed)) - {term}
 
 
+#: A word of the lexicon an unknown word is read as must be this long, and within one
+#: edit of it: short words are too close to each other to tell a spelling from another word.
+MIN_SPELLING = 6
+
+
+def lexicon_spelling(term: str) -> str | None:
+    """The word of the lexicon ``term`` is a spelling of, if ``term`` is not one itself:
+    one edit away (a letter changed, added, dropped, or two swapped), as a loanword
+    (``personel``, personnel), a British or American spelling (``centre``, ``center``)
+    or a slip gives it; the closest, then the first in alphabetical order. None for a
+    word shorter than :data:`MIN_SPELLING` or with none that near."""
+    by_word = _synonym_table()
+    if len(term) < MIN_SPELLING or not term.isalpha() or term in by_word:
+        return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    found = process.extract(term, _spellings(), scorer=OSA.distance, score_cutoff=1, limit=None)
+    near = sorted((distance, word) for word, distance, _ in found if distance)
+    return near[0][1] if near else None
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> list[str]:
+    return sorted(word for word in _synonym_table() if len(word) >= MIN_SPELLING - 1)
+
+
 def concept_of(term: str, word: str) -> str:
     """The name of a lexicon concept holding both ``term`` (or a form of it) and ``word``, for ``--explain``."""
     made_of = bases(term)
-    for name, group in _groups():
-        words = {fold(item) for item in group}
+    for name, words in _folded_groups():
         if word in words and (term in words or any(not made_of.isdisjoint(bases(item)) for item in words)):
             return name
     return ""

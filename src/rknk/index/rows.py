@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from rknk.dates import date_words
 from rknk.normalize import fold
 from rknk.numbers import spelled_numbers
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 
 #: Every field search looks in, weakest first; a field's code is its position.
-FIELDS = ("id", "note", "claimant", "topic", "quote", "tag", "actor", "quantity", "place", "statement")
+FIELDS = ("id", "note", "claimant", "topic", "quote", "tag", "actor", "quantity", "place", "date", "statement")
 FIELD_CODES = {name: code for code, name in enumerate(FIELDS)}
 #: Added to the code of a word whose strongest field is an actor's name when the
 #: claim's own texts hold it too, so search knows without reading the texts.
@@ -49,6 +50,8 @@ def claim_fields(
         yield "quantity", f"{number} {quantity['unit']}"
     for place in claim["places"]:
         yield "place", place
+    # The month and year of the claim's date, so "Oktober 2023" finds a claim of that month.
+    yield "date", date_words(claim["date"])
     yield "statement", claim["statement"]
 
 

@@ -32,8 +32,8 @@ from rknk.search import ranking
 from rknk.search.corpus import Corpus, MemoryCorpus
 from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
-from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, alias_table, parse
-from rknk.words import synonyms_of
+from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, alias_table, frames, parse
+from rknk.words import office_of, synonyms_of
 
 __all__ = [
     "FIELD_WEIGHTS",
@@ -173,6 +173,17 @@ class Results(Sequence[Hit]):
             start, size = start + size, min(2 * size, PAGE)
 
 
+class Without:
+    """The claim numbers of ``allowed`` (every one, if None) but those of ``left_out``."""
+
+    def __init__(self, allowed: Container[int] | None, left_out: Container[int]) -> None:
+        self._allowed = allowed
+        self._left_out = left_out
+
+    def __contains__(self, number: object) -> bool:
+        return number not in self._left_out and (self._allowed is None or number in self._allowed)
+
+
 class Searcher:
     """Searches a corpus of claims; build once, query many times."""
 
@@ -182,6 +193,12 @@ class Searcher:
         # A state or a person named must be involved in a claim: an organisation or a
         # medium is as often named as a source or a claimant as the subject.
         self._named = frozenset(actor_id for actor_id, actor in actors.items() if actor["kind"] in ("state", "person"))
+        # A person's office, for "Belousov's predecessor": the role's words up to when it was held.
+        self._offices = {
+            actor_id: office_of(actor["role"])
+            for actor_id, actor in actors.items()
+            if actor["kind"] == "person" and actor["role"]
+        }
         self._matcher = Matcher(corpus, actors, topics)
 
     def results(self, query: str, *, allowed: Container[int] | None = None, limit: int | None = None) -> Results:
@@ -191,19 +208,32 @@ class Searcher:
         returned (those passing the lookup's filters); ``limit`` caps how many.
         A query naming something the data cannot answer (a capitalised name it
         does not know, a lexicon concept no claim holds) returns nothing, and
-        its reading says why.
+        its reading says why. A query holding any other word no claim holds is
+        scored only in the round that may leave such words out
+        (:func:`ranking.droppable`), whose rules decide whether the rest may answer.
         """
-        reading = parse(query, self._names, self._named)
+        reading = parse(query, self._names, self._named, self._offices)
+        if reading.excluded:
+            # Belousov's predecessor is not Belousov: his claims are no answer.
+            left_out = set().union(*(self.corpus.claims_of(actor) for actor in reading.excluded))
+            allowed = Without(allowed, left_out)
         terms = reading.terms
         self._matcher.forget()
         matches = [
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
         ]
-        # A name the data does not know at all (Japan, Trump, Wonsan), or a concept of
-        # the lexicon no claim holds by any of its words (died, tewas), means the data
-        # cannot answer: the nearest claims about other things are no answer.
-        unknown = [term.text for term, found in zip(terms, matches, strict=True) if not found and not term.run]
-        lacking = tuple(text for text in unknown if text in reading.capitalised or synonyms_of(text))
+        # A name the data does not know at all (Japan, Trump, Wonsan), a concept of the
+        # lexicon no claim holds by any of its words (died, tewas), or an ordinal no claim
+        # holds (second), means the data cannot answer: the nearest claims about other things are no answer.
+        unknown = [
+            term.text
+            for term, found in zip(terms, matches, strict=True)
+            if not found and not term.run and not term.span
+        ]
+        ordinals = {term.text for term in terms if term.ordinal}
+        lacking = tuple(
+            text for text in unknown if text in reading.capitalised or text in ordinals or synonyms_of(text)
+        )
         if lacking:
             terms = []
             reading = reading._replace(lacking=lacking)
@@ -217,7 +247,10 @@ class Searcher:
             limit=limit,
             holders=self._matcher.holders,
         )
-        found, boosted = score(terms, matches) if terms else ({}, set())
+        # A word no claim holds is either what the data lacks or a paraphrase: only the
+        # round that may leave it out (below) decides which, never the share of terms.
+        unheld = any(not hits and not frames(term) for term, hits in zip(reading.terms, matches, strict=True))
+        found, boosted = score(terms, matches) if terms and not unheld else ({}, set())
         if not found and terms:
             # Nothing passed the floor: words no claim holds may be a paraphrase the data
             # words otherwise. Drop them, once, if what is left still says enough.

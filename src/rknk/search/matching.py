@@ -11,6 +11,8 @@ root     shares an Indonesian root (``ditutup``, ``menutup``)       0.9
 synonym  shares a group of ``synonyms.json`` with the term          0.85
 prefix   starts with the term, of 4+ letters (``kurs``, ``kursk``)  0.6-0.9
 fuzzy    is 1 edit from an unknown term of 5+ letters, 2 if 9+      0.7, 0.6
+spelling is, or shares a concept with, the lexicon word 1 edit    0.7
+         from a term of 6+ letters no claim holds (``personel``)
 =======  =========================================================  ========
 
 Numbers match only exactly, and a term found as typed, or a word of the
@@ -35,7 +37,7 @@ from rknk.indonesian import LONGEST_ENDING, heads, roots
 from rknk.records import ActorRecord, TopicRecord, involved
 from rknk.search.corpus import Corpus
 from rknk.search.terms import Run
-from rknk.words import STOPWORDS, concept_of, stem, synonyms_of
+from rknk.words import STOPWORDS, concept_of, lexicon_spelling, stem, synonyms_of
 
 #: How much a hit in each field counts. The statement, names, places and
 #: numbers are what a user remembers best; the curator's note, outside the
@@ -46,6 +48,7 @@ FIELD_WEIGHTS = {
     "statement": 1.0,
     "actor": 1.0,
     "place": 1.0,
+    "date": 1.0,
     "quantity": 1.0,
     "tag": 0.95,
     "quote": 0.9,
@@ -207,6 +210,12 @@ class Matcher:
             for word, distance, _ in near[:FUZZY_CANDIDATES]:
                 if distance and word.isalpha():
                     self._offer(best, term, word, FUZZY - 0.1 * (distance - 1), "fuzzy", offered)
+            # A word no claim holds may be another spelling of a word of the lexicon
+            # (personel, personnel): the claims holding that word or its concept's.
+            spelled = lexicon_spelling(term) if not best else None
+            if spelled:
+                for word in (spelled, *sorted(synonyms_of(spelled))):
+                    self._offer(best, term, word, FUZZY, "spelling", offered)
         return best
 
     def actor(self, term: str, run: Run) -> Matches:

@@ -63,7 +63,7 @@ from itertools import chain, compress, pairwise
 from rknk.search import bounded
 from rknk.search.corpus import Corpus
 from rknk.search.matching import CHUNK, Matches
-from rknk.search.terms import Term, is_year
+from rknk.search.terms import Term, frames, is_year
 from rknk.words import STOPWORDS, synonyms_of
 
 #: A claim must match at least this share of a query's terms to be shown.
@@ -147,12 +147,19 @@ def scores(
     size = max(len(corpus.ranks()), MIN_SIZE)
     weight = weights(terms, matches, size)
     total = sum(weight) or 1.0
-    # Terms most claims match (the main actors) and everyday words tell nothing
-    # apart: the share of terms to match is counted over the others, when there are any.
-    informative = [n for n, found in enumerate(matches) if len(found) <= COMMON * size and not terms[n].everyday]
-    counted = informative or list(range(len(terms)))
+    # Terms most claims match (the main actors) and words that frame the question
+    # (everyday words, spans of time) tell nothing apart: the share of terms to match,
+    # and of the query's weight to hold, are counted over the others, when there are any.
+    framing = [n for n, term in enumerate(terms) if frames(term)]
+    if len(framing) == len(terms):
+        framing = []
+    floor_total = (total - sum(weight[n] for n in framing)) or total
+    informative = [n for n, found in enumerate(matches) if len(found) <= COMMON * size and n not in framing]
+    counted = informative or [n for n in range(len(terms)) if n not in framing] or list(range(len(terms)))
     needed = max(1, math.ceil(MIN_COVERAGE * len(counted) - 1e-9))
-    matched_terms = Counter(chain.from_iterable(matches[n] for n in counted))
+    # A span of time lacking does not count against a claim; held, it is a fact, and counts for it.
+    spans = [n for n in framing if terms[n].span and n not in counted]
+    matched_terms = Counter(chain.from_iterable(matches[n] for n in (*counted, *spans)))
     candidates = list(compress(matched_terms, map(needed.__le__, matched_terms.values())))
     if allowed is not None:
         candidates = list(filter(allowed.__contains__, candidates))
@@ -168,6 +175,7 @@ def scores(
     # the matching) pass or fail the floor together and score the same: each way is
     # judged once, and the claims are sorted into ways by steps in C.
     ways = list(zip(*[map(id, map(hits.get, candidates)) for hits in matches], strict=True))
+    everyday = {n for n in framing if terms[n].everyday}
     judged: dict[tuple[int, ...], tuple[float, float]] = {}
     for way, number in dict(zip(ways, candidates, strict=True)).items():
         pairs_of = [hits.get(number) for hits in matches]
@@ -177,7 +185,8 @@ def scores(
             continue
         held = [(weight[n], pair[0]) for n, pair in enumerate(pairs_of) if pair is not None]
         share = sum(w for w, _ in held) / total
-        if share + 1e-9 >= MIN_EVIDENCE:
+        floor_share = sum(weight[n] for n, pair in enumerate(pairs_of) if pair is not None and n not in everyday)
+        if min(1.0, floor_share / floor_total) + 1e-9 >= MIN_EVIDENCE:
             judged[way] = (share, sum(w * quality for w, quality in held) / total)
     passing = list(map(judged.__contains__, ways))
     kept, ways = list(compress(candidates, passing)), list(compress(ways, passing))
@@ -250,7 +259,7 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
     number, a year, a name (an actor, a place, a word typed with a capital, even
     the first: "Australian sanctions ...") and a word of the lexicon are facts
     asked about and are never dropped, so a question about something the data
-    lacks still finds nothing. An everyday word is kept: it weighs as a common word
+    lacks still finds nothing; so is an ordinal (``second``). An everyday word is kept: it weighs as a common word
     already, held or not. What is left must hold at
     least :data:`RELAXED_TERMS` informative words (not names, not everyday words, and
     held by at most :data:`COMMON` of the claims), and no fewer than the words dropped:
@@ -265,6 +274,7 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
         and term.text.isalpha()
         and not term.everyday  # weighed as common already, held or not
         and not term.place
+        and not term.ordinal
         and term.text not in capitalised
         and not synonyms_of(term.text)
     }
@@ -273,7 +283,7 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
     informative = [
         n
         for n, (term, found) in enumerate(zip(terms, matches, strict=True))
-        if found and term.run is None and not term.place and not term.everyday and len(found) <= COMMON * size
+        if found and term.run is None and not term.place and not frames(term) and len(found) <= COMMON * size
     ]
     if not dropped or len(informative) < max(RELAXED_TERMS, len(dropped)):
         return set()

@@ -30,13 +30,14 @@ must involve.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from typing import NamedTuple
 
 from rknk.normalize import fold
 from rknk.records import ActorRecord
 from rknk.words import (
     STOPWORDS,
+    Office,
     intent,
     is_everyday,
     names_a_date,
@@ -47,6 +48,8 @@ from rknk.words import (
     relational,
     scale_numbers,
     seats,
+    spans_time,
+    succession,
     wants_figure,
 )
 
@@ -87,6 +90,16 @@ class Term(NamedTuple):
     named: bool = False
     #: An ordinal (``sixth``, ``keenam``): a claim's own text must hold it, as it must a year.
     ordinal: bool = False
+    #: A span of time typed (``five years``, ``24 tahun``): weighed in full where a claim
+    #: holds it, but claims say the same span by its dates (*since 2017*), so lacking it
+    #: does not count against a claim.
+    span: bool = False
+
+
+def frames(term: Term) -> bool:
+    """Whether a term frames the question rather than names its subject (an everyday
+    word, a span of time): a claim lacking it is not thereby a wrong answer."""
+    return term.everyday or term.span
 
 
 def is_year(term: Term) -> bool:
@@ -169,6 +182,9 @@ class Reading(NamedTuple):
     relaxed: tuple[str, ...] = ()
     #: The question asks for a figure (*how many troops*): a claim holding none is no answer.
     strict: bool = False
+    #: Actors named only as the holder of an office before or after someone else
+    #: (*Belousov's predecessor*): their claims are no answer.
+    excluded: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         """One line for ``--explain``: the terms searched, then what else the reading did."""
@@ -179,6 +195,9 @@ class Reading(NamedTuple):
         everyday = [term.text for term in self.terms if term.everyday]
         if everyday:
             parts.append("everyday words, weighed as common: " + ", ".join(everyday))
+        spans = [term.text for term in self.terms if term.span]
+        if spans:
+            parts.append("a span of time, which a claim may say by its dates: " + " ".join(spans))
         held = [term.text for term in self.terms if term.place]
         if held:
             parts.append("must hold the place or its state: " + ", ".join(held))
@@ -186,6 +205,8 @@ class Reading(NamedTuple):
             parts.append(f"asks for {ASKED[self.intent]}" + (", which an answer must hold" if self.strict else ""))
         if self.relaxed:
             parts.append("nothing matched every word; left out " + ", ".join(self.relaxed) + ", which no claim holds")
+        if self.excluded:
+            parts.append("not the person named: " + ", ".join(self.excluded))
         if self.lacking:
             parts.append("no claim holds " + ", ".join(self.lacking) + ", so nothing can answer")
         return "; ".join(parts)
@@ -203,14 +224,61 @@ def related(words: list[str], start: int, end: int) -> bool:
     return (before >= 0 and words[before] in nouns) or (end < len(words) and words[end] in nouns)
 
 
-def parse(query: str, names: dict[str, tuple[str, bool]], named: Container[str] = ()) -> Reading:
+def read_successions(
+    words: list[str], runs: dict[int, Run], offices: Mapping[str, Office]
+) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+    """``words`` with each person named beside a noun of succession (``Belousov's predecessor``,
+    ``pendahulu Belousov``, ``the successor of Shoigu``) replaced, with the noun, by the office
+    ``offices`` gives for them (``russian defence minister``), where their role says it had a
+    holder on that side; the replacements made, as (typed, read as) pairs; and the ids of the
+    persons replaced, whose claims are no answer."""
+    nouns = succession()
+    out = list(words)
+    made: list[tuple[str, str]] = []
+    replaced: list[str] = []
+    for start in sorted(runs, reverse=True):  # from the end, so earlier positions stay valid
+        run = runs[start]
+        office = offices.get(run.actor)
+        end = start + run.length
+        if not office or not office.words or not run.exact:
+            continue
+        if end < len(out) and out[end] in nouns:
+            first, last = start, end + 1
+        elif start >= 1 and out[start - 1] in nouns:
+            first, last = start - 1, end
+        elif start >= 2 and out[start - 1] in _LINKS and out[start - 2] in nouns:
+            first, last = start - 2, end
+        else:
+            continue
+        noun = out[end] if last == end + 1 else out[first]
+        if nouns[noun] not in office.sides:
+            continue
+        made.append((" ".join(out[first:last]), office.words))
+        out[first:last] = office.words.split()
+        replaced.append(run.actor)
+    return out, made[::-1], replaced[::-1]
+
+
+def parse(
+    query: str,
+    names: dict[str, tuple[str, bool]],
+    named: Container[str] = (),
+    offices: Mapping[str, Office] | None = None,
+) -> Reading:
     """Read a query: its folded words and its terms, in the order typed; ``named``
-    holds the ids of the actors a claim must involve when a query names them (states, persons)."""
+    holds the ids of the actors a claim must involve when a query names them (states, persons),
+    ``offices`` each person's office, read for a noun of succession beside them."""
     folded = fold(query[: MAX_QUERY_LENGTH * 2]).split()
     asked = intent(folded)
     words, roles = read_roles(folded)
-    words = read_ordinals(scale_numbers(words))
+    typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
+    capitalised = frozenset(fold(word) for word in typed[1:] if word[0].isupper())
+    words = read_ordinals(scale_numbers(words), capitalised)
     runs = actor_runs(words, query, names)
+    words, successions, excluded = read_successions(words, runs, offices or {})
+    if excluded:
+        runs = actor_runs(words, query, names)
+        roles = roles + successions
     terms: list[Term] = []
     dropped: list[str] = []
     seen: set[str] = set()
@@ -228,11 +296,10 @@ def parse(query: str, names: dict[str, tuple[str, bool]], named: Container[str] 
                 run is not None and run.exact and run.actor in named and not related(words, position, position + length)
             )
             counted = run is None and ordinal(text) is not None
-            terms.append(Term(text, position, position + length, run, everyday, place, must, counted))
+            span = run is None and spans_time(words, position)
+            terms.append(Term(text, position, position + length, run, everyday, place, must, counted, span))
             seen.add(text)
         position += length
-    typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
-    capitalised = frozenset(fold(word) for word in typed[1:] if word[0].isupper())
     initial = fold(typed[0]) if typed and typed[0][0].isupper() else ""
     return Reading(
         words,
@@ -243,4 +310,5 @@ def parse(query: str, names: dict[str, tuple[str, bool]], named: Container[str] 
         capitalised,
         initial=initial,
         strict=wants_figure(folded),
+        excluded=tuple(excluded),
     )
