@@ -179,3 +179,18 @@ def test_each_curation_rule_catches_a_broken_copy(
 def test_the_actor_rule_catches_a_broken_copy(bundled: Dataset, claim_id: str, changes: dict[str, Any]) -> None:
     found = rules.claimants_listed_as_actors(_break(_claims(bundled), claim_id, **changes), bundled.actors)
     assert len(found) == 1 and found[0].startswith(claim_id)
+
+
+def test_every_bundled_text_folds_token_by_token_as_it_folds_whole(bundled: Dataset) -> None:
+    from rknk.index.rows import claim_fields, folded_words
+    from rknk.normalize import fold
+    from rknk.records import involved
+
+    texts = [
+        text
+        for claim in bundled.claims.values()
+        for name, text in claim_fields(claim, involved(claim), bundled.topics, {})
+        if name != "actor"
+    ]
+    assert len(texts) > 500
+    assert [folded_words(text) for text in texts] == [fold(text).split() for text in texts]

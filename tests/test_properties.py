@@ -290,3 +290,18 @@ def test_any_bytes_in_a_data_path_are_named_visibly(workspace: Path, name: bytes
         assert result.stderr.startswith("rknk: error: data folder '") and "does not exist" in result.stderr
         assert not re.search(UNSAFE_FOR_HUMANS, result.stderr[:-1])
         result.stderr.encode("utf-8")  # no stand-in for an undecodable byte got through
+
+
+# Texts built from the characters folding treats specially: digit groups and their
+# separators, apostrophes before an s, capitals before an s, letters next to digits, every kind of space.
+_FOLDABLE = st.text(alphabet=st.sampled_from(list("abAB sS'9,.0-\t\n\x1f\u00a0\u2019\u00e9\u200b")), max_size=40)
+
+
+@given(text=st.one_of(_FOLDABLE, st.text(max_size=40)))
+@settings(max_examples=300, deadline=None)
+def test_folding_token_by_token_gives_the_words_of_folding_the_whole_text(text: str) -> None:
+    from rknk.index.rows import folded_words
+    from rknk.normalize import fold
+
+    assert folded_words(text) == fold(text).split()
+    assert folded_words(text) == fold(text).split()  # again, from the cache

@@ -46,7 +46,10 @@ class _Refused(ValueError):
 
 
 def _pairs_to_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
+    result = dict(pairs)
+    if len(result) == len(pairs):  # no key twice: the common case, checked in C
+        return result
+    result = {}
     for key, value in pairs:
         if key in result:
             owner = result.get("id") if isinstance(result.get("id"), str) else None

@@ -248,7 +248,7 @@ def _cold_build(
     claims_files = [(name, path) for name, path in listing if name not in REGISTRY_FILES]
     size = sum((signature(path) or (0,))[0] for _, path in claims_files)
     workers = prepare.workers_for(len(claims_files), size) if staging is not None else 0
-    with _progress(claims_files) as advance:
+    with _progress(claims_files) as advance, prepare.collector_paused():
         for prepared in prepare.prepare_all(claims_files, writer.context, workers):
             advance(writer.write(prepared, count_words=False), prepared.name)
     writer.check_related(())
