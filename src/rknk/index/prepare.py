@@ -81,34 +81,6 @@ class Prepared(NamedTuple):
     fields: bytes
 
 
-def _unprepared(name: str, signature: Signature, digest: bytes, problems: list[Problem], invalid: set[str]) -> Prepared:
-    """A file with problems: no rows."""
-    links: tuple[array[int], list[str]] = (array("q"), [])
-    return Prepared(
-        name,
-        signature,
-        digest,
-        problems,
-        invalid,
-        [],
-        [],
-        [],
-        [],
-        [],
-        [],
-        links,
-        links,
-        links,
-        [],
-        array("q"),
-        array("q"),
-        [],
-        array("q"),
-        array("q"),
-        b"",
-    )
-
-
 def prepare(name: str, path: Path, context: Context) -> Prepared:
     """Read, validate and analyse one claims file.
 
@@ -130,7 +102,7 @@ def prepare(name: str, path: Path, context: Context) -> Prepared:
         seen.add(claim["id"])
     digest = blake2b(content).digest()
     if problems:
-        return _unprepared(name, signature, digest, problems, invalid)
+        claims = []  # a file with problems gives no rows
     ids: list[str] = []
     firsts: list[str] = []
     lasts: list[str] = []
