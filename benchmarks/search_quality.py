@@ -16,7 +16,9 @@ held-out set's misses, each before it was run), and ``search_questions_unseen.js
 questions and 13 absent facts, a third blind set written from the data and the articles alone,
 scored before and after that round; since then a development set), and
 ``search_questions_causes.json`` (34 probes of the general causes found in the unseen set's
-misses, each written before it was run, after its cause's change). Each query lists the claims one of
+misses, each written before it was run, after its cause's change), and
+``search_questions_sealed.json`` (84 questions and 15 absent facts, a fourth blind set, scored
+before and after the round on the unseen set and never tuned on). Each query lists the claims one of
 which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -53,6 +55,7 @@ EVAL_SETS = (
     TESTS / "search_questions_probe.json",
     TESTS / "search_questions_unseen.json",
     TESTS / "search_questions_causes.json",
+    TESTS / "search_questions_sealed.json",
 )
 ABSENT = "absent"
 
