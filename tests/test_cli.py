@@ -239,6 +239,7 @@ def test_usage_errors_exit_2_with_one_line(fixture_data: Path, args: list[str], 
         (["events", "--json"], ["events"]),
         (["--data", "d", "figures", "troops"], ["figures"]),
         (["--data=d", "show", "x"], ["show"]),
+        (["export", "sqlite", "x.db"], ["export"]),
         ([], None),
         (["--help"], None),
         (["evnts"], None),  # a misspelt command is answered by the whole app, with suggestions
@@ -252,14 +253,21 @@ def test_the_entry_point_builds_only_the_command_it_runs(argv: list[str], kept: 
     if kept is None:
         assert lean is app
     else:
-        assert [info.callback.__name__ for info in lean.registered_commands] == kept  # type: ignore[union-attr]
-        assert len(app.registered_commands) > 10  # the application itself is untouched
+        built = [info.callback.__name__ for info in lean.registered_commands]  # type: ignore[union-attr]
+        assert built + [info.typer_instance.info.name for info in lean.registered_groups] == kept  # type: ignore[union-attr]
+        assert len(app.registered_commands) > 10 and app.registered_groups  # the application itself is untouched
 
 
 def test_the_lean_entry_point_answers_as_the_whole_app(fixture_data: Path, tmp_path: Path) -> None:
     from fixture_data import run
 
-    for args in (["events", "--json"], ["figures", "troops", "--json"], ["events", "--since", "2024-13"]):
+    exported = str(tmp_path / "claims.db")
+    for args in (
+        ["events", "--json"],
+        ["figures", "troops", "--json"],
+        ["events", "--since", "2024-13"],
+        ["export", "sqlite", exported, "--since", "2024-13"],
+    ):
         child = run(["--data", str(fixture_data), *args], tmp_path / "cache")
         code, out, err = rknk(*args, data=fixture_data)
         assert (child.returncode, child.stdout.decode(), child.stderr.decode()) == (code, out, err)

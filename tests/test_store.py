@@ -66,3 +66,17 @@ def test_the_code_key_covers_the_validating_code(monkeypatch: pytest.MonkeyPatch
     assert schema.code_key() == before
     monkeypatch.setattr(schema, "_VALIDATING_CODE", ("models.py",))
     assert schema.code_key() != before
+
+
+def test_an_install_without_sources_keys_the_code_by_its_compiled_files(tmp_path: Path) -> None:
+    from rknk.index import schema
+
+    cached = tmp_path / "__pycache__"
+    cached.mkdir()
+    (cached / "models.cpython-311.pyc").write_bytes(b"compiled once")
+    assert schema._code_bytes(tmp_path / "models.py") == b"compiled once"
+    (cached / "models.cpython-311.pyc").write_bytes(b"compiled again")
+    assert schema._code_bytes(tmp_path / "models.py") == b"compiled again"
+    (tmp_path / "models.py").write_bytes(b"source")
+    assert schema._code_bytes(tmp_path / "models.py") == b"source"
+    assert schema._code_bytes(tmp_path / "gone.py") == b"missing"

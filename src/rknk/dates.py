@@ -9,7 +9,6 @@ derived from it, the text is what gets stored and printed.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from functools import lru_cache
@@ -91,7 +90,7 @@ def parse_partial(text: str) -> Span:
         return Span(dt.date(year, 1, 1), dt.date(year, 12, 31))
     if not 1 <= month <= 12:
         raise DateError(f"'{text}': month must be 01 to 12")
-    last_day = calendar.monthrange(year, month)[1]
+    last_day = _days_in(year, month)
     if day is None:
         return Span(dt.date(year, month, 1), dt.date(year, month, last_day))
     if not 1 <= day <= last_day:
@@ -135,3 +134,10 @@ def check_claim_date(text: str) -> str:
     except DateError as error:
         raise ValueError(str(error)) from None
     return text
+
+
+def _days_in(year: int, month: int) -> int:
+    # The day before the next month's first (calendar.monthrange would cost an import per lookup).
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day

@@ -157,14 +157,19 @@ def _groups() -> list[tuple[str, list[str]]]:
 @lru_cache(maxsize=1)
 def _folded_groups() -> list[tuple[str, frozenset[str]]]:
     """:func:`_groups` with their words folded, folded once."""
-    return [(name, frozenset(fold(word) for word in group)) for name, group in _groups()]
+    return [(name, frozenset(map(_folded_word, group))) for name, group in _groups()]
+
+
+def _folded_word(word: str) -> str:
+    # Most of the lexicon is written folded already (one lowercase ASCII word), and
+    # every search builds the tables below: such a word is taken as it is.
+    return word if word.isalpha() and word.isascii() and word.islower() else fold(word)
 
 
 @lru_cache(maxsize=1)
 def _synonym_table() -> dict[str, frozenset[str]]:
     by_word: dict[str, set[str]] = {}
-    for _, group in _groups():
-        words = {fold(word) for word in group}
+    for _, words in _folded_groups():
         for word in words:
             by_word.setdefault(word, set()).update(words - {word})
     return {word: frozenset(others) for word, others in by_word.items()}

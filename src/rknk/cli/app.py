@@ -158,7 +158,7 @@ def _named_command(args: Sequence[str]) -> str | None:
 
 
 def lean_app(args: Sequence[str]) -> typer.Typer:
-    """The application with only the command ``args`` name registered, or the whole one.
+    """The application with only the command (or group) ``args`` name registered, or the whole one.
 
     Typer turns every registered command into a Click command, options and all,
     on every run; with a dozen commands that costs more than a lookup's own
@@ -168,16 +168,22 @@ def lean_app(args: Sequence[str]) -> typer.Typer:
     gets the whole application.
     """
     wanted = _named_command(args)
-    chosen = [info for info in app.registered_commands if _command_name(info) == wanted]
-    if len(chosen) != 1:
+    commands = [info for info in app.registered_commands if _command_name(info) == wanted]
+    groups = [info for info in app.registered_groups if _group_name(info) == wanted]
+    if len(commands) + len(groups) != 1:
         return app
     lean = copy.copy(app)
-    lean.registered_commands = chosen
+    lean.registered_commands = commands
+    lean.registered_groups = groups  # a group (``export``) brings its own commands along
     return lean
 
 
 def _command_name(info: Any) -> str:
     return str(info.name or info.callback.__name__.replace("_", "-"))
+
+
+def _group_name(info: Any) -> str | None:
+    return info.name or (info.typer_instance.info.name if info.typer_instance else None)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -9,6 +9,7 @@ written by other validating code or library versions, is rebuilt.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import suppress
 from importlib.util import find_spec
 from pathlib import Path
@@ -121,13 +122,18 @@ def code_key() -> str:
 
 
 def _code_bytes(source: Path) -> bytes:
-    candidates = [source, source.with_suffix(".pyc")]
-    cached = source.parent / "__pycache__"
-    with suppress(OSError):
-        candidates += sorted(cached.glob(source.stem + ".*.pyc"))
-    for candidate in candidates:
+    # The source is there in nearly every install: the compiled files are looked
+    # for only when it is not (each glob pattern costs a regular expression).
+    for candidate in _compiled_fallbacks(source):
         try:
             return candidate.read_bytes()
         except OSError:
             continue
     return b"missing"
+
+
+def _compiled_fallbacks(source: Path) -> Iterator[Path]:
+    yield source
+    yield source.with_suffix(".pyc")
+    with suppress(OSError):
+        yield from sorted((source.parent / "__pycache__").glob(source.stem + ".*.pyc"))
