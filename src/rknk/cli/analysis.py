@@ -1,7 +1,5 @@
 """The analyst's commands: ``figures``, ``timeline`` and ``stats``."""
 
-from __future__ import annotations
-
 import shutil
 from enum import StrEnum
 from typing import Annotated

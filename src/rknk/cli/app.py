@@ -6,8 +6,6 @@ the user. The commands live in the modules beside this one and register
 themselves on :data:`app` when :mod:`rknk.cli` imports them.
 """
 
-from __future__ import annotations
-
 import contextlib
 import copy
 import os

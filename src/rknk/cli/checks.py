@@ -1,7 +1,5 @@
 """The data-keeping commands: ``validate``, ``schema`` and ``verify``."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``rknk completion SHELL``: the script that teaches a shell to complete rknk."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from typing import Annotated

@@ -1,7 +1,5 @@
 """The lookup commands: ``events``, ``search`` and ``show``."""
 
-from __future__ import annotations
-
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -190,7 +188,7 @@ def show(
     emit(views.detail(dataset, claims[:limit] if limit is not None else claims), fmt, json_flag, fields)
 
 
-def _renamed(dataset: Dataset, old_id: str) -> ClaimRecord | None:
+def _renamed(dataset: "Dataset", old_id: str) -> "ClaimRecord | None":
     """The claim that replaced a retired id, announced on stderr; None if the id was never renamed."""
     from rknk import renames
     from rknk.render.safe import visible

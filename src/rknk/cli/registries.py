@@ -1,7 +1,5 @@
 """The registry listings: ``actors``, ``topics`` and ``sources``, with claim counts."""
 
-from __future__ import annotations
-
 import typer
 
 from rknk.cli.app import app

@@ -1,7 +1,5 @@
 """Sharing commands: ``export sqlite`` for SQLite and Datasette, ``cite`` for reference managers."""
 
-from __future__ import annotations
-
 import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -166,7 +164,7 @@ def cite(
     out.flush()
 
 
-def _closest(dataset: Dataset, name: str) -> str:
+def _closest(dataset: "Dataset", name: str) -> str:
     from rapidfuzz import fuzz, process
 
     hits = process.extract(name, [*dataset.sources, *dataset.claims], scorer=fuzz.WRatio, limit=3, score_cutoff=50)
