@@ -19,13 +19,15 @@ def environment(**extra: str) -> dict[str, str]:
     return env | extra
 
 
-#: The console script's work, after it writes one line once the interpreter has started,
-#: so that the test times its Ctrl-C from there and not from the process's creation,
-#: which on a busy machine can be far earlier.
+#: The console script's work, after it writes one line once the interpreter has started
+#: and found the entry point, so that the test times its Ctrl-C from there and not from the
+#: process's creation, which on a busy machine can be far earlier. Before ``main`` runs,
+#: no code of rknk's has had a chance to handle the signal: Python's own start-up and the
+#: loading of the two small modules before it are the interpreter's.
 STARTED = [
     sys.executable,
     "-c",
-    "import sys; sys.stdout.write('started\\n'); sys.stdout.flush(); from rknk.entry import main; main()",
+    "import sys; from rknk.entry import main; sys.stdout.write('started\\n'); sys.stdout.flush(); main()",
 ]
 
 
