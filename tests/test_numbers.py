@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from rknk.normalize import fold
-from rknk.numbers import scale_numbers
+from rknk.numbers import read_days, scale_numbers
+from rknk.words import MONTHS
 
 
 def read(typed: str) -> list[str]:
@@ -55,6 +56,23 @@ def read(typed: str) -> list[str]:
         ("over a decade", ["over", "a", "10", "years"]),
         ("two decades", ["20", "years"]),
         ("for decades", ["for", "decades"]),
+        # and so is a fraction of one
+        ("half a century", ["50", "years"]),
+        ("a quarter of a century", ["a", "25", "years"]),
+        ("seperempat abad", ["25", "tahun"]),
+        # a year said in pairs, as English speaks it
+        ("twenty seventeen", ["2017"]),
+        ("nineteen forty-eight", ["1948"]),
+        ("twenty twenty-four", ["2024"]),
+        ("two thousand and six", ["2006"]),
+        ("dua ribu tujuh belas", ["2017"]),
+        ("twenty-one", ["21"]),
+        ("one hundred twenty", ["120"]),
+        # a decade, in words (of the last century) or as a figure with its ending
+        ("the early nineties", ["the", "early", "1990"]),
+        ("early 1990s", ["early", "1990"]),
+        ("awal 1990-an", ["awal", "1990"]),
+        ("the 90s", ["the", "1990"]),
     ],
 )
 def test_numbers_written_in_words_become_figures(typed: str, words: list[str]) -> None:
@@ -90,6 +108,24 @@ def test_units_are_spelt_the_way_the_data_writes_them(typed: str, words: list[st
 )
 def test_words_that_are_not_numbers_stay_as_they_are(typed: str, words: list[str]) -> None:
     assert read(typed) == words
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("the nineteenth of June", ["the", "19", "of", "june"]),
+        ("June the 19th", ["june", "the", "19"]),
+        ("19th June", ["19", "june"]),
+        ("twenty-first of May", ["21", "of", "may"]),
+        ("the first of May", ["the", "1", "of", "may"]),
+        # an ordinal beside no month is no day; "may" without "of" or "the" is a modal
+        ("the first summit in June", ["the", "first", "summit", "in", "june"]),
+        ("the second may be", ["the", "second", "may", "be"]),
+        ("the 6th test", ["the", "6", "th", "test"]),
+    ],
+)
+def test_a_day_of_a_month_typed_as_an_ordinal_is_its_figure(typed: str, words: list[str]) -> None:
+    assert read_days(fold(typed).split(), MONTHS) == words
 
 
 def test_the_search_finds_a_figure_written_in_words() -> None:

@@ -13,6 +13,8 @@ figure the data holds. It knows nothing about search; it only rewrites words.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 #: Words that are a number on their own, English and Indonesian. ``se-`` is the
 #: Indonesian "one" fused to a counter: sepuluh 10, sebelas 11, seratus 100, seribu 1000.
 _VALUES = {
@@ -84,6 +86,100 @@ PERIODS = {
     "abad": (100, "tahun"),
 }
 
+#: Fractions of a span of years: ``half a century`` is 50 years, ``seperempat abad`` 25 tahun.
+FRACTIONS = {"half": 0.5, "quarter": 0.25, "setengah": 0.5, "separuh": 0.5, "seperempat": 0.25}
+#: Words that may stand between a fraction and its span (``a quarter of a century``).
+_FRACTION_LINKS = frozenset({"of", "a", "an"})
+#: Decades named in words. The data's history starts in 1948, and people name the decades of
+#: the last century this way (``the early nineties``): each is read as its first year, the
+#: figure claims write (``the early 1990s``). The decades of this century are written in figures.
+DECADES = {
+    "forties": 1940,
+    "fifties": 1950,
+    "sixties": 1960,
+    "seventies": 1970,
+    "eighties": 1980,
+    "nineties": 1990,
+}
+#: What folding leaves of a decade written with a figure: ``1990s``, ``90s``, ``1990-an``.
+_DECADE_ENDINGS = frozenset({"s", "an"})
+
+#: English ordinal words up to the last day of a month, for a day typed in words (``the
+#: nineteenth of June``); ``twenty`` or ``thirty`` before one of the first nine adds to it
+#: (``twenty-first``).
+DAY_ORDINALS = {
+    **{
+        word: value
+        for value, word in enumerate(
+            ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 1
+        )
+    },
+    **{
+        word: value
+        for value, word in enumerate(
+            ("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"), 11
+        )
+    },
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+}
+#: What folding leaves of an English ordinal ending after a figure (``19th`` -> ``19 th``).
+ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+_DAY_TENS = {"twenty": 20, "thirty": 30}
+
+
+def _day_at(words: list[str], start: int) -> tuple[int, int] | None:
+    """The day of a month written from ``words[start]`` as an ordinal (``nineteenth``, ``twenty
+    first``, ``19 th``), and the position after it; None for any other word, or past 31."""
+    word = words[start]
+    following = words[start + 1] if start + 1 < len(words) else ""
+    if word.isdigit() and following in ORDINAL_ENDINGS:
+        value, end = int(word), start + 2
+    elif word in _DAY_TENS and DAY_ORDINALS.get(following, 10) < 10:
+        value, end = _DAY_TENS[word] + DAY_ORDINALS[following], start + 2
+    elif word in DAY_ORDINALS:
+        value, end = DAY_ORDINALS[word], start + 1
+    else:
+        return None
+    return (value, end) if 1 <= value <= 31 else None
+
+
+def read_days(words: list[str], months: Container[str]) -> list[str]:
+    """``words`` with each day of a month written as an ordinal beside the month's name read as
+    its figure, as claims write a day (``19 June``): ``the nineteenth of June``, ``June the
+    19th``, ``twenty-first of May`` -> ``19``, ``19``, ``21``. ``months`` holds the folded
+    names of the months. Other ordinals are left as they are: ``first summit`` is no day."""
+    out: list[str] = []
+    position = 0
+    while position < len(words):
+        day = _day_at(words, position)
+        if day is not None:
+            value, end = day
+            linked = end < len(words) and words[end] == "of"
+            after = end + 1 if linked else end
+            led = position >= 2 and words[position - 1] == "the"
+            before = position - 2 if led else position - 1
+            if (after < len(words) and _names_month(words[after], linked, months)) or (
+                before >= 0 and _names_month(words[before], led, months)
+            ):
+                out.append(str(value))
+                position = end
+                continue
+        out.append(words[position])
+        position += 1
+    return out
+
+
+#: A month's name that is also an everyday word (*may*): beside an ordinal, it names the
+#: month only with ``of`` or ``the`` between (``the first of May``, ``May the first``).
+_AMBIGUOUS_MONTHS = frozenset({"may"})
+
+
+def _names_month(word: str, linked: bool, months: Container[str]) -> bool:
+    return word in months and (linked or word not in _AMBIGUOUS_MONTHS)
+
 
 def _starts_number(word: str) -> bool:
     return word.isdigit() or word in _ONE or word in _VALUES or word in _ONE_SCALES
@@ -145,7 +241,10 @@ def _read_words(words: list[str], start: int, leading: int) -> tuple[int, int]:
     total, group, position = 0, leading, start
     while position < len(words):
         word = words[position]
-        if word in _VALUES:
+        if word in _VALUES and _VALUES[word] >= 10 and 0 < group < 100:
+            # A year said in pairs: twenty seventeen is 2017, nineteen forty-eight 1948.
+            group = group * 100 + _VALUES[word]
+        elif word in _VALUES:
             group += _VALUES[word]
         elif word in _ONE_SCALES and not group and not total:
             total = _ONE_SCALES[word]
@@ -182,6 +281,16 @@ def scale_numbers(words: list[str]) -> list[str]:
     position = 0
     while position < len(words):
         word = words[position]
+        if word in FRACTIONS:
+            period = _fraction_of(words, position)
+            if period is not None:
+                value, years, position = period
+                out += [str(value), years]
+                continue
+        if word in DECADES:
+            out.append(str(DECADES[word]))
+            position += 1
+            continue
         found = _read(words, position) if _starts_number(word) else None
         if found is None:
             out.append(UNITS.get(word, word))
@@ -195,13 +304,34 @@ def scale_numbers(words: list[str]) -> list[str]:
             out += [str(value * span), years]
             position = end + 1
             continue
+        if end < len(words) and words[end] in _DECADE_ENDINGS and word.isdigit() and _is_decade(value):
+            value = 1900 + value if value < 100 else value  # the 90s, 1990-an: the 1990s
+            end += 1
         out.append(str(value))
         position = end
     return out
 
 
+def _fraction_of(words: list[str], start: int) -> tuple[int, str, int] | None:
+    """A fraction of a span of years from ``words[start]`` (``half a century``,
+    ``seperempat abad``) as (figure, the word for years, the position after it), or None."""
+    position = start + 1
+    while position < len(words) and words[position] in _FRACTION_LINKS:
+        position += 1
+    if position >= len(words) or words[position] not in PERIODS:
+        return None
+    span, years = PERIODS[words[position]]
+    return round(FRACTIONS[words[start]] * span), years, position + 1
+
+
+def _is_decade(value: int) -> bool:
+    """Whether a figure names a decade when ``s`` or ``-an`` follows it: ``40`` to ``90`` (of the last
+    century), or a year ending in 0."""
+    return value % 10 == 0 and (40 <= value <= 90 or 1900 <= value <= 2090)
+
+
 #: Every word that can start or scale a number written in words.
-_NUMBER_WORDS = frozenset((*_VALUES, *_ONE_SCALES, *_SCALES, *_SMALL_SCALES, *PERIODS))
+_NUMBER_WORDS = frozenset((*_VALUES, *_ONE_SCALES, *_SCALES, *_SMALL_SCALES, *PERIODS, *FRACTIONS, *DECADES))
 
 
 def spelled_numbers(words: list[str]) -> list[str]:

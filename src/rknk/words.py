@@ -23,6 +23,8 @@ from typing import Any, NamedTuple
 from rknk.dates import MONTH_NAMES
 from rknk.indonesian import roots
 from rknk.normalize import fold
+from rknk.numbers import ORDINAL_ENDINGS
+from rknk.numbers import read_days as read_days
 from rknk.numbers import scale_numbers as scale_numbers
 
 #: Words that carry no search meaning by themselves, in English and Indonesian,
@@ -56,15 +58,51 @@ STOPWORDS = frozenset(
         # Reporting verbs: a claim is *what someone said*; who said it is its
         # claimant, asked for by name, not by these words.
         *("say", "says", "said", "think", "thinks", "believe", "believes", "claim", "claims", "according"),
+        # What folding leaves of other contractions (*they're*, *we've*, *it'll*; a negative
+        # one is read as *not*), a bare letter that names nothing.
+        *("t", "re", "ve", "ll"),
         *("menurut", "kata", "mengatakan", "berkata", "percaya"),
     }
 )
+#: What folding leaves of an English negative contraction before its ``t`` (*didn't*:
+#: ``didn t``; *won't*: ``won t``): read as ``not``, so neither half is taken for a word.
+NEGATED = frozenset(
+    {
+        *("don", "doesn", "didn", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn"),
+        *("won", "wouldn", "can", "couldn", "shouldn", "mustn", "needn", "ain", "shan"),
+    }
+)
+
+
+def read_contractions(words: list[str]) -> list[str]:
+    """Folded ``words`` with each negative contraction (``didn t``, ``won t``) read as ``not``."""
+    if "t" not in words:
+        return words
+    out: list[str] = []
+    for word in words:
+        if word == "t" and out and out[-1] in NEGATED:
+            out[-1] = "not"
+        else:
+            out.append(word)
+    return out
+
+
 #: What a question asks for, by its opening words (folded): a date, a quantity or a claimant.
 #: Search favours claims that hold the thing asked for (:mod:`rknk.search.ranking`).
 INTENTS = {
     ("when",): "date",
     ("kapan",): "date",
     ("what", "year"): "date",
+    ("which", "year"): "date",
+    ("what", "date"): "date",
+    ("what", "day"): "date",
+    ("what", "month"): "date",
+    ("which", "month"): "date",
+    ("tanggal", "berapa"): "date",
+    ("tahun", "berapa"): "date",
+    ("bulan", "apa"): "date",
+    ("tahun", "apa"): "date",
+    ("hari", "apa"): "date",
     ("how", "many"): "quantity",
     ("how", "much"): "quantity",
     ("berapa",): "quantity",
@@ -180,10 +218,6 @@ def _ordinal_table() -> dict[str, int]:
     return {fold(word): ordinal["value"] for ordinal in _lexicon().get("ordinals", []) for word in ordinal["words"]}
 
 
-#: English ordinal endings, which folding parts from their figure (``6th`` -> ``6 th``).
-_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
-
-
 def ordinal(word: str) -> int | None:
     """The value of a folded ordinal word of the lexicon's ``ordinals`` (``sixth``,
     ``keenam``: 6), found as listed or by what it is made from (``pertamanya``: its
@@ -213,13 +247,15 @@ def _ranks_noun(words: list[str], position: int, names: Container[str]) -> bool:
 def read_ordinals(words: list[str], names: Container[str] = ()) -> list[str]:
     """``words`` with each figure and English ordinal ending that folding parted
     (``6 th``) written as the lexicon's ordinal word (``sixth``), as claims write it,
-    and ``kedua`` read as ``second`` where it ranks a noun (:func:`_ranks_noun`);
-    ``names`` are the folded words typed with a capital."""
+    or as the figure alone past the lexicon's ordinals (``19 th``: ``19``), and ``kedua``
+    read as ``second`` where it ranks a noun (:func:`_ranks_noun`); ``names`` are the
+    folded words typed with a capital."""
     spelled = {value: word for word, value in reversed(_ordinal_table().items())}
     out: list[str] = []
     for position, word in enumerate(words):
-        if word in _ORDINAL_ENDINGS and out and out[-1].isdigit() and int(out[-1]) in spelled:
-            out[-1] = spelled[int(out[-1])]
+        if word in ORDINAL_ENDINGS and out and out[-1].isdigit():
+            if int(out[-1]) in spelled:
+                out[-1] = spelled[int(out[-1])]
         elif word == KEDUA and _ranks_noun(words, position, names):
             out.append(spelled[2])
         else:
@@ -275,8 +311,12 @@ def office_of(role: str) -> Office:
     return Office(" ".join(office), frozenset(sides))
 
 
-#: Words that only say what kind of date follows (*tahun 2024*: the year 2024; *bulan Juni*).
-DATE_WORDS = frozenset({"year", "month", "tahun", "bulan", "tanggal"})
+#: Words that only say what kind of date follows (*tahun 2024*: the year 2024; *bulan Juni*;
+#: *tanggal 19*), or what kind a question asks for (*what year*, *tanggal berapa*).
+DATE_WORDS = frozenset({"year", "month", "date", "day", "tahun", "bulan", "tanggal", "hari"})
+#: Question words that a date word follows (*what year*) or comes before (*tahun berapa*).
+_ASKING_BEFORE = frozenset({"what", "which"})
+_ASKING_AFTER = frozenset({"berapa", "apa"})
 #: Month names, English and Indonesian, folded.
 MONTHS = frozenset(name for names in MONTH_NAMES for name in names)
 
@@ -298,14 +338,23 @@ def spans_time(words: list[str], position: int) -> bool:
 
 
 def names_a_date(words: list[str], position: int) -> bool:
-    """Whether ``words[position]`` only says what kind of date follows it: ``tahun`` before
-    a year (``tahun 2024`` is 2024), ``bulan`` before a month's name. Such a word is
-    dropped, as the date says it all; ``Tahun Baru`` (New Year) and ``24 tahun`` stay."""
-    if words[position] not in DATE_WORDS or position + 1 >= len(words):
+    """Whether ``words[position]`` only says what kind of date follows it, or what kind a
+    question asks for: ``tahun`` before a year (``tahun 2024`` is 2024), ``bulan`` before a
+    month's name, ``tanggal`` before a day (``tanggal 19``), and a date word asked for
+    (``what year``, ``tanggal berapa``). Such a word is dropped, as the date, or the
+    question's wish for one, says it all; ``Tahun Baru`` (New Year) and ``24 tahun`` stay."""
+    if words[position] not in DATE_WORDS:
+        return False
+    if position > 0 and words[position - 1] in _ASKING_BEFORE:
+        return True
+    if position + 1 >= len(words):
         return False
     following = words[position + 1]
+    if following in _ASKING_AFTER:
+        return True
     is_year = len(following) == 4 and following.isdigit() and 1900 <= int(following) <= 2099
-    return is_year or following in MONTHS
+    is_day = words[position] == "tanggal" and following.isdigit() and 1 <= int(following) <= 31
+    return is_year or is_day or following in MONTHS
 
 
 def _made_from(base: str, words: Iterable[str]) -> list[str]:

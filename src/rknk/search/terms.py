@@ -36,6 +36,7 @@ from typing import NamedTuple
 from rknk.normalize import fold
 from rknk.records import ActorRecord
 from rknk.words import (
+    MONTHS,
     STOPWORDS,
     Office,
     intent,
@@ -43,6 +44,8 @@ from rknk.words import (
     names_a_date,
     ordinal,
     places,
+    read_contractions,
+    read_days,
     read_ordinals,
     read_roles,
     relational,
@@ -268,12 +271,12 @@ def parse(
     """Read a query: its folded words and its terms, in the order typed; ``named``
     holds the ids of the actors a claim must involve when a query names them (states, persons),
     ``offices`` each person's office, read for a noun of succession beside them."""
-    folded = fold(query[: MAX_QUERY_LENGTH * 2]).split()
+    folded = read_contractions(fold(query[: MAX_QUERY_LENGTH * 2]).split())
     asked = intent(folded)
     words, roles = read_roles(folded)
     typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
     capitalised = frozenset(fold(word) for word in typed[1:] if word[0].isupper())
-    words = read_ordinals(scale_numbers(words), capitalised)
+    words = read_ordinals(scale_numbers(read_days(words, MONTHS)), capitalised)
     runs = actor_runs(words, query, names)
     words, successions, excluded = read_successions(words, runs, offices or {})
     if excluded:
