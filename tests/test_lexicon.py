@@ -184,3 +184,27 @@ def test_ordinals_and_relational_nouns_say_why_and_meet_across_the_languages() -
 def test_a_places_name_is_no_actor_alias() -> None:
     aliases = {fold(name) for actor in store.load(store.bundled_data()).actors.values() for name in actor["aliases"]}
     assert sorted({fold(place["name"]) for place in LEXICON_DATA["places"]} & aliases) == []
+
+
+def test_every_demonym_names_a_state_or_group_of_the_bundled_data_and_no_alias() -> None:
+    actors = store.load(store.bundled_data()).actors
+    aliases = {fold(name) for actor in actors.values() for name in (actor["name"], *actor["aliases"])}
+    for entry in LEXICON_DATA["demonyms"]:
+        assert set(entry) == {"name", "state", "why"} and entry["why"].endswith("."), entry["name"]
+        assert actors[entry["state"]]["kind"] in {"state", "group"}, entry["name"]
+        assert fold(entry["name"]) not in aliases, entry["name"]
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [
+        ("Chinese troops deployed to Kursk", []),  # China is in no claim about Kursk
+        ("American troops deployed to Kursk", []),
+        ("North Korean troops deployed to Kursk", ["nk-troops-kursk-about-10000-2024-11"]),
+        ("Chinese veto of the US draft on North Korea", ["russia-china-veto-2022-05-26"]),
+    ],
+)
+def test_a_states_adjective_names_the_state_which_a_claim_must_involve(query: str, wanted: list[str]) -> None:
+    result = CliRunner().invoke(app, ["search", query, "--json", "--limit", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert [hit["id"] for hit in json.loads(result.stdout)] == wanted

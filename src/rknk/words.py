@@ -413,6 +413,13 @@ def seats() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Folded adjectives of the states (``chinese``, ``north korean``) mapped to the state's
+    actor id, from the lexicon's ``demonyms``: typed in a query, they name the state."""
+    return {fold(entry["name"]): str(entry["state"]) for entry in _lexicon().get("demonyms", [])}
+
+
+@lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Folded names of the cities and regions of the domain that are no actor (``kursk``,
     ``vladivostok``), from the lexicon's ``places``: named in a query, a claim must hold them."""

@@ -39,6 +39,7 @@ from rknk.words import (
     MONTHS,
     STOPWORDS,
     Office,
+    demonyms,
     intent,
     is_everyday,
     names_a_date,
@@ -112,13 +113,20 @@ def is_year(term: Term) -> bool:
 
 def alias_table(actors: Iterable[ActorRecord]) -> dict[str, tuple[str, bool]]:
     """Folded name or alias -> (actor id, needs capitals). Short aliases such as
-    ``AS`` or ``US`` count only when typed in capitals, so the words "as" and "us" stay words."""
+    ``AS`` or ``US`` count only when typed in capitals, so the words "as" and "us" stay words.
+    A state's adjective (``Chinese``, ``North Korean``: the lexicon's ``demonyms``) names it
+    as its name does, so "Chinese troops" are troops of China, which a claim must involve."""
     table: dict[str, tuple[str, bool]] = {}
+    known: set[str] = set()
     for actor in actors:
+        known.add(actor["id"])
         for name in (actor["name"], *actor["aliases"]):
             folded = fold(name)
             if folded:
                 table.setdefault(folded, (actor["id"], len(folded.replace(" ", "")) <= 3))
+    for adjective, state in demonyms().items():
+        if state in known:
+            table.setdefault(adjective, (state, False))
     return table
 
 
