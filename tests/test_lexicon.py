@@ -85,6 +85,21 @@ def test_words_are_written_folded_one_word_each_and_not_repeated() -> None:
         ("modal", "investment"),
         ("menyerbu", "invasion"),
         ("manuver", "drills"),
+        # concepts read from the claims themselves, in both languages
+        ("blacklist", "sanksi"),
+        ("memblokir", "veto"),
+        ("frontier", "perbatasan"),
+        ("menanggapi", "response"),
+        ("kekayaan", "resources"),
+        ("energi", "oil"),
+        ("alarm", "kekhawatiran"),
+        ("menopang", "sustained"),
+        ("bubar", "disintegration"),
+        ("melawan", "oppose"),
+        ("ucapan", "message"),
+        ("deepening", "meningkatkan"),
+        ("envoys", "diplomat"),
+        ("patron", "sekutu"),
     ],
 )
 def test_a_word_stands_for_its_concept_in_the_other_language(typed: str, means: str) -> None:
@@ -102,6 +117,26 @@ def test_paraphrases_find_claims_that_never_use_the_typed_words() -> None:
     assert search(index, "pact became binding") == ["pact"]
     assert search(index, "MLRS") == ["guns"]
     assert search(index, "170mm SP howitzer") == ["guns"]
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [
+        ("Washington and London blacklist Russian firms", "us-uk-sanction-russian-entities-nk-arms-2024-05-16"),
+        ("Russia blocked renewal of the UN sanctions panel", "russia-vetoes-un-sanctions-panel-renewal-2024-03-28"),
+        ("Russian envoys pushing a cart across the frontier", "russian-diplomats-trolley-border-crossing-2020-02"),
+        ("akses Korea Utara ke kekayaan energi Rusia", "russia-offers-nk-natural-resources-oil-gas"),
+        ("season's greetings from Putin to Kim Jong Un", "putin-new-year-message-to-kim-2024-12-27"),
+        ("kapan Putin menginjakkan kaki di Korea Utara untuk pertama kali?", "putin-visits-north-korea-2000-07"),
+    ],
+)
+def test_a_paraphrase_of_a_claims_own_concepts_finds_it(query: str, wanted: str) -> None:
+    """Concepts read from the claims (sanctions as blacklisting, a veto as blocking, a border as
+    a frontier, natural resources as wealth, a New Year message as season's greetings, a visit as
+    setting foot), in either language, through the command line on the bundled data."""
+    result = CliRunner().invoke(app, ["search", query, "--json", "--limit", "3"])
+    assert result.exit_code == 0, result.stderr
+    assert wanted in [hit["id"] for hit in json.loads(result.stdout)]
 
 
 def test_roles_find_their_holder_through_the_command_line() -> None:
