@@ -18,7 +18,9 @@ scored before and after that round; since then a development set), and
 ``search_questions_causes.json`` (34 probes of the general causes found in the unseen set's
 misses, each written before it was run, after its cause's change), and
 ``search_questions_sealed.json`` (84 questions and 15 absent facts, a fourth blind set, scored
-before and after the round on the unseen set and never tuned on). Each query lists the claims one of
+before and after the round on the unseen set; since then a development set), and
+``search_questions_concepts.json`` (30 probes of the round that grew the lexicon from the claims
+themselves, each written before it was run). Each query lists the claims one of
 which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -56,6 +58,7 @@ EVAL_SETS = (
     TESTS / "search_questions_unseen.json",
     TESTS / "search_questions_causes.json",
     TESTS / "search_questions_sealed.json",
+    TESTS / "search_questions_concepts.json",
 )
 ABSENT = "absent"
 

@@ -205,12 +205,20 @@ def _folded_word(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _synonym_table() -> dict[str, frozenset[str]]:
-    by_word: dict[str, set[str]] = {}
+def _synonym_table() -> dict[str, tuple[frozenset[str], ...]]:
+    """Each word of the lexicon mapped to the words of each group holding it. The union of a
+    word's groups is made only for the few words a query asks about: the lexicon's load stays
+    light as it grows."""
+    by_word: dict[str, list[frozenset[str]]] = {}
     for _, words in _folded_groups():
         for word in words:
-            by_word.setdefault(word, set()).update(words - {word})
-    return {word: frozenset(others) for word, others in by_word.items()}
+            by_word.setdefault(word, []).append(words)
+    return {word: tuple(groups) for word, groups in by_word.items()}
+
+
+def _others(word: str, groups: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """The words of ``groups`` but ``word``: what ``word`` stands for."""
+    return (groups[0] if len(groups) == 1 else frozenset().union(*groups)) - {word}
 
 
 @lru_cache(maxsize=1)
@@ -437,7 +445,7 @@ def is_everyday(word: str) -> bool:
     question rather than names its subject, found as listed or by what it is made from
     (``learning`` as ``learn``, ``digelar`` as ``gelar``). A word of the lexicon is a word of the domain, never
     an everyday one, even when their stems meet (``goods``, ``good``)."""
-    if word in synonyms():
+    if word in _synonym_table():
         return False
     words = _everyday()
     return word in words or any(_made_from(base, words) for base in bases(word))
@@ -445,7 +453,7 @@ def is_everyday(word: str) -> bool:
 
 def synonyms() -> dict[str, frozenset[str]]:
     """Each folded word of the lexicon mapped to the other words of its concepts."""
-    return _synonym_table()
+    return {word: _others(word, groups) for word, groups in _synonym_table().items()}
 
 
 def synonyms_of(term: str) -> frozenset[str]:
@@ -454,9 +462,9 @@ def synonyms_of(term: str) -> frozenset[str]:
     by_word = _synonym_table()
     found = by_word.get(term)
     if found is not None:
-        return found
+        return _others(term, found)
     formed = [word for base in bases(term) for word in _made_from(base, by_word)]
-    return frozenset().union(*(by_word[word] | {word} for word in formed)) - {term}
+    return frozenset().union(*(group for word in formed for group in by_word[word])) - {term}
 
 
 #: A word of the lexicon an unknown word is read as must be this long, and within one
