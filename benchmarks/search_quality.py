@@ -59,6 +59,7 @@ EVAL_SETS = (
     TESTS / "search_questions_causes.json",
     TESTS / "search_questions_sealed.json",
     TESTS / "search_questions_concepts.json",
+    TESTS / "search_questions_sealed2.json",
 )
 ABSENT = "absent"
 
