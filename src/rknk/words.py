@@ -39,6 +39,9 @@ STOPWORDS = frozenset(
         *("yang", "dan", "di", "ke", "dari", "untuk", "dengan", "pada", "ini", "itu", "atau", "oleh"),
         *("dalam", "akan", "telah", "para", "adalah", "bahwa", "tentang"),
         *("siapa", "apa", "kapan", "mana", "dimana", "mengapa", "kenapa", "bagaimana"),
+        # Informal and degree question words: *gimana* (how), *seberapa* (how far, how much),
+        # *sejauh mana* (to what extent).
+        *("gimana", "seberapa", "sejauh"),
         # How a question is put, not what it asks about: counting, modal and
         # tense words (how *many*, *could* ... *eventually*, *pernah*: ever) and
         # Indonesian particles (*apakah* opens a yes/no question, *kali* counts
@@ -84,6 +87,29 @@ def read_contractions(words: list[str]) -> list[str]:
             out[-1] = "not"
         else:
             out.append(word)
+    return out
+
+
+#: The question words an Indonesian question may end with the particle ``-kah`` (*bagaimanakah*,
+#: *siapakah*, *kapankah*), which only marks the question; *adakah* and *bukankah* (is there,
+#: is it not) open a yes/no question as *apakah* does.
+_ASKING_KAH = frozenset(
+    {"apa", "siapa", "kapan", "mana", "dimana", "mengapa", "kenapa", "bagaimana", "berapa", "seberapa"}
+)
+_YES_NO_KAH = frozenset({"adakah", "bukankah"})
+
+
+def read_particles(words: list[str]) -> list[str]:
+    """Folded ``words`` with each Indonesian question word carrying the particle ``-kah``
+    read without it (``siapakah``: ``siapa``), and ``adakah``, ``bukankah`` read as ``apakah``,
+    so they are dropped and read for what they ask as the plain words are."""
+    out: list[str] = []
+    for word in words:
+        if word in _YES_NO_KAH:
+            word = "apakah"
+        elif word.endswith("kah") and word[:-3] in _ASKING_KAH:
+            word = word[:-3]
+        out.append(word)
     return out
 
 

@@ -62,7 +62,7 @@ from itertools import chain, compress, pairwise
 
 from rknk.search import bounded
 from rknk.search.corpus import Corpus
-from rknk.search.matching import CHUNK, Matches
+from rknk.search.matching import CHUNK, Matches, Why
 from rknk.search.terms import Term, frames, is_year
 from rknk.words import STOPWORDS, synonyms_of
 
@@ -159,7 +159,9 @@ def scores(
     needed = max(1, math.ceil(MIN_COVERAGE * len(counted) - 1e-9))
     # A span of time lacking does not count against a claim; held, it is a fact, and counts for it.
     spans = [n for n in framing if terms[n].span and n not in counted]
-    matched_terms = Counter(chain.from_iterable(matches[n] for n in (*counted, *spans)))
+    covering = (*counted, *spans)
+    words_asked = [n for n in covering if terms[n].run is None]
+    matched_terms = Counter(chain.from_iterable(matches[n] for n in covering))
     candidates = list(compress(matched_terms, map(needed.__le__, matched_terms.values())))
     if allowed is not None:
         candidates = list(filter(allowed.__contains__, candidates))
@@ -182,6 +184,10 @@ def scores(
         if any(pairs_of[n] is None for n in held_anywhere):
             continue
         if any(pair is None or pair[1].field == "note" for pair in map(pairs_of.__getitem__, held_itself)):
+            continue
+        # Names alone are no answer, and the curator's note tells of other acts (Russia holds a
+        # veto): a claim must hold a word of the query in its own text, or as typed in its note.
+        if words_asked and not any(_own(pairs_of[n]) for n in words_asked):
             continue
         held = [(weight[n], pair[0]) for n, pair in enumerate(pairs_of) if pair is not None]
         share = sum(w for w, _ in held) / total
@@ -241,6 +247,11 @@ def scores(
     bound = {able: score(able[0], count, bonus) for able, count in counted_pairs.items()}
     bounds = dict(zip(able_of, map(bound.__getitem__, able_of.values()), strict=True))
     return bounded.best(bounds, corpus.ranks(), limit, exact), boosted
+
+
+def _own(pair: tuple[float, Why] | None) -> bool:
+    """Whether a term's match is the claim's own: anywhere but a concept read into the curator's note."""
+    return pair is not None and (pair[1].field != "note" or pair[1].how != "synonym")
 
 
 def _holding_all(numbers: list[int], holders: list[Container[int]]) -> list[bool]:

@@ -48,6 +48,7 @@ from rknk.words import (
     read_contractions,
     read_days,
     read_ordinals,
+    read_particles,
     read_roles,
     relational,
     scale_numbers,
@@ -279,7 +280,7 @@ def parse(
     """Read a query: its folded words and its terms, in the order typed; ``named``
     holds the ids of the actors a claim must involve when a query names them (states, persons),
     ``offices`` each person's office, read for a noun of succession beside them."""
-    folded = read_contractions(fold(query[: MAX_QUERY_LENGTH * 2]).split())
+    folded = read_particles(read_contractions(fold(query[: MAX_QUERY_LENGTH * 2]).split()))
     asked = intent(folded)
     words, roles = read_roles(folded)
     typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
