@@ -20,7 +20,10 @@ misses, each written before it was run, after its cause's change), and
 ``search_questions_sealed.json`` (84 questions and 15 absent facts, a fourth blind set, scored
 before and after the round on the unseen set; since then a development set), and
 ``search_questions_concepts.json`` (30 probes of the round that grew the lexicon from the claims
-themselves, each written before it was run). Each query lists the claims one of
+themselves, each written before it was run), and ``search_questions_sealed2.json`` (63 questions
+and 14 absent facts, a fifth blind set, scored before and after that round; since then a
+development set), and ``search_questions_classes.json`` (40 probes of the classes of wording
+found in its misses, each written before it was run). Each query lists the claims one of
 which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -60,6 +63,7 @@ EVAL_SETS = (
     TESTS / "search_questions_sealed.json",
     TESTS / "search_questions_concepts.json",
     TESTS / "search_questions_sealed2.json",
+    TESTS / "search_questions_classes.json",
 )
 ABSENT = "absent"
 
