@@ -18,14 +18,14 @@ from fixture_data import ACTORS, claim, invoke, make_data
 from test_search_reading import FILLER
 
 
-def state(actor_id: str, name: str, *aliases: str) -> dict[str, object]:
-    return {"id": actor_id, "name": name, "kind": "state", "aliases": list(aliases), "state": None, "role": None}
+def actor(actor_id: str, name: str, *aliases: str, kind: str = "state") -> dict[str, object]:
+    return {"id": actor_id, "name": name, "kind": kind, "aliases": list(aliases), "state": None, "role": None}
 
 
 MORE_ACTORS = [
-    state("ukraine", "Ukraine", "Ukraina", "Kyiv"),
-    state("the-west", "the West", "Barat"),
-    {"id": "united-nations", "name": "United Nations", "kind": "organization", "aliases": ["UN", "PBB"], "state": None, "role": None},
+    actor("ukraine", "Ukraine", "Ukraina", "Kyiv"),
+    actor("the-west", "the West", "Barat"),
+    actor("united-nations", "United Nations", "UN", "PBB", kind="organization"),
 ]
 CLAIMS = [
     claim(

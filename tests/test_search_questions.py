@@ -145,10 +145,10 @@ def test_facts_the_data_does_not_hold_find_nothing(bundled: SearchIndex, spec: d
     "spec", [FRESH, CAUSES, CONCEPTS, SEALED, CLASSES], ids=["fresh", "causes", "concepts", "sealed", "classes"]
 )
 def test_the_small_sets_find_their_answer_in_the_top_three(bundled: SearchIndex, spec: dict) -> None:
-    """The fresh set (16 questions), the probes of causes (26), of concepts (23) and of classes of wording (32) are small,
-    and their kinds uneven; the sealed set's English questions ask for what some claims do not
-    say (who vetoed a draft, that Putin was first elected). Each is held to 0.90 over all its
-    kinds together."""
+    """The fresh set (16 questions), the probes of causes (26), of concepts (23) and of classes
+    of wording (32) are small, and their kinds uneven; the sealed set's English questions ask for
+    what some claims do not say (who vetoed a draft, that Putin was first elected). Each is held
+    to 0.90 over all its kinds together."""
     cases = [case for case in spec["queries"] if case["kind"] != "absent"]
     hits = sum(
         bool({hit.claim["id"] for hit in bundled.results(case["query"], limit=3)} & set(case["any_of"]))
