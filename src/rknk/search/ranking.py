@@ -49,7 +49,10 @@ city or region of the lexicon's ``places`` (``Vladivostok``), and a state
 or a person named, unless most claims involve it (``did China send
 troops``, ``Shoigu trip in September 2024``). A year or an ordinal
 (``sixth``) only the curator's note mentions is not the claim's: the note
-tells of other events.
+tells of other events. For the same reason a claim whose own text matches only
+the names of a query is no answer when its other words are met only as concepts
+read into the note (``Russia blocked a UN resolution on Ukraine``: the note's
+"Russia holds a veto"); a word typed as the note holds it is the claim's.
 """
 
 from __future__ import annotations

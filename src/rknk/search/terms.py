@@ -10,7 +10,7 @@ read as the words the data uses for them (``foreign minister``, ``advanced``),
 from the lexicon.
 
 Question and function words (``how many``, ``could``, ``berapa``, ``kali``,
-``kepada``) are dropped, so they never count against a match; what the
+``kepada``; ``siapakah`` as ``siapa``) are dropped, so they never count against a match; what the
 question asks for (a date, a quantity, a claimant) is kept as its intent.
 Each term also says what kind of word it is, which decides how it is
 weighed (:mod:`rknk.search.ranking`): an everyday word (``learning``,
