@@ -9,13 +9,14 @@ index, the lexicon and the ranking are all the real ones.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from fixture_data import ACTORS, claim, invoke, make_data
+from fixture_data import ACTORS, claim, make_data
+from test_search_dates import explained
 from test_search_reading import FILLER
+from test_search_wording import top
 
 
 def actor(actor_id: str, name: str, *aliases: str, kind: str = "state") -> dict[str, object]:
@@ -82,18 +83,6 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_data(root, claims={"claims/a.json": FILLER + CLAIMS}, actors=[*ACTORS, *MORE_ACTORS])
 
 
-def top(data: Path, cache: Path, query: str) -> list[str]:
-    result = invoke(["search", query, "--json", "--data", str(data)], cache)
-    assert result.exit_code == 0, result.stderr
-    return [hit["id"] for hit in json.loads(result.stdout)]
-
-
-def explained(data: Path, cache: Path, query: str) -> str:
-    result = invoke(["search", query, "--explain", "--data", str(data)], cache)
-    assert result.exit_code == 0, result.stderr
-    return result.stderr.splitlines()[0]
-
-
 def test_an_agreement_that_becomes_operative_or_officially_effective_is_in_force(data: Path, cache: Path) -> None:
     assert top(data, cache, "Moscow Pyongyang security accord became operative")[:1] == ["pact-in-force"]
     assert top(data, cache, "kapan pakta Moskow-Pyongyang resmi efektif?")[:1] == ["pact-in-force"]
@@ -119,7 +108,7 @@ def test_a_stance_or_the_subjects_of_a_meeting_frame_the_question(data: Path, ca
 
 
 def test_question_words_with_kah_are_question_words(data: Path, cache: Path) -> None:
-    line = explained(data, cache, "kapankah pakta Moskow-Pyongyang mulai berlaku?")
+    line = explained(data, cache, "kapankah pakta Moskow-Pyongyang mulai berlaku?").splitlines()[0]
     assert "dropped: kapan" in line
     assert line.endswith("asks for a precise date")
     assert top(data, cache, "bagaimanakah sikap Korut terhadap invasi Ukraina?")[:1] == ["backs-invasion"]
