@@ -23,8 +23,9 @@ before and after the round on the unseen set; since then a development set), and
 themselves, each written before it was run), and ``search_questions_sealed2.json`` (63 questions
 and 14 absent facts, a fifth blind set, scored before and after that round; since then a
 development set), and ``search_questions_classes.json`` (40 probes of the classes of wording
-found in its misses, each written before it was run). Each query lists the claims one of
-which must come up; a query with none (kind ``absent``, or a set's
+found in its misses, each written before it was run), and ``search_questions_sealed3.json`` (57
+questions and 15 absent facts, a sixth blind set, scored before and after that round).
+Each query lists the claims one of which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
 For each set it prints success@1, success@3 and the mean reciprocal rank of
@@ -63,6 +64,7 @@ EVAL_SETS = (
     TESTS / "search_questions_sealed.json",
     TESTS / "search_questions_concepts.json",
     TESTS / "search_questions_sealed2.json",
+    TESTS / "search_questions_sealed3.json",
     TESTS / "search_questions_classes.json",
 )
 ABSENT = "absent"
