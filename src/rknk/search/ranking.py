@@ -67,7 +67,7 @@ from rknk.search import bounded
 from rknk.search.corpus import Corpus
 from rknk.search.matching import CHUNK, Matches, Why
 from rknk.search.terms import Term, frames, is_year
-from rknk.words import STOPWORDS, synonyms_of
+from rknk.words import STOPWORDS, relational, synonyms_of
 
 #: A claim must match at least this share of a query's terms to be shown.
 MIN_COVERAGE = 2 / 3
@@ -273,7 +273,10 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
     number, a year, a name (an actor, a place, a word typed with a capital, even
     the first: "Australian sanctions ...") and a word of the lexicon are facts
     asked about and are never dropped, so a question about something the data
-    lacks still finds nothing; so is an ordinal (``second``). An everyday word is kept: it weighs as a common word
+    lacks still finds nothing; so is an ordinal (``second``), and a noun naming a person
+    through another (``daughter``, ``successor``: the lexicon's ``relational``), who is the
+    subject asked about: "Kim Jong Un's *daughter* at the ceremony" is not a question about
+    Kim Jong Un. An everyday word is kept: it weighs as a common word
     already, held or not. What is left must hold at
     least :data:`RELAXED_TERMS` informative words (not names, not everyday words, and
     held by at most :data:`COMMON` of the claims), and no fewer than the words dropped:
@@ -289,6 +292,7 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
         and not term.everyday  # weighed as common already, held or not
         and not term.place
         and not term.ordinal
+        and term.text not in relational()
         and term.text not in capitalised
         and not synonyms_of(term.text)
     }
