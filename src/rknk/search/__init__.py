@@ -33,7 +33,7 @@ from rknk.search.corpus import Corpus, MemoryCorpus
 from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
 from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, alias_table, frames, parse
-from rknk.words import office_of, synonyms_of
+from rknk.words import office_of, places, synonyms_of
 
 __all__ = [
     "FIELD_WEIGHTS",
@@ -201,6 +201,15 @@ class Searcher:
         }
         self._matcher = Matcher(corpus, actors, topics)
 
+    def _sited(self, found: Matches) -> Matches:
+        """``found`` for a capital typed as where something happened (``trip to Pyongyang``),
+        without the claims that only list its state and name a city or region elsewhere
+        (the lexicon's ``places``): the 2019 summit lists North Korea, but was held in Vladivostok."""
+        elsewhere: set[int] = set()
+        for place in places():
+            elsewhere.update(self.corpus.postings(place))
+        return {number: pair for number, pair in found.items() if pair[1].field != "actor" or number not in elsewhere}
+
     def results(self, query: str, *, allowed: Container[int] | None = None, limit: int | None = None) -> Results:
         """Claims matching ``query``, best first: score, then newest first.
 
@@ -222,6 +231,7 @@ class Searcher:
         matches = [
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
         ]
+        matches = [self._sited(found) if term.located else found for term, found in zip(terms, matches, strict=True)]
         # A name the data does not know at all (Japan, Trump, Wonsan), a concept of the
         # lexicon no claim holds by any of its words (died, tewas), or an ordinal no claim
         # holds (second), means the data cannot answer: the nearest claims about other things are no answer.

@@ -15,7 +15,10 @@ question asks for (a date, a quantity, a claimant) is kept as its intent.
 Each term also says what kind of word it is, which decides how it is
 weighed (:mod:`rknk.search.ranking`): an everyday word (``learning``,
 ``real``, ``lama``: ``everyday.json``) or a capital that is also a place
-(``Beijing``: the lexicon's ``seats``; ``Kursk``: its ``places``), a state or
+(``Beijing``: the lexicon's ``seats``; ``Kursk``: its ``places``), a capital
+typed after ``in``, ``to``, ``di`` or ``ke`` as the place where something happened, which a
+claim naming a city elsewhere does not answer (the 2019 summit in Vladivostok is no trip
+*to Pyongyang*), a state or
 a person named by name or alias (``China``, ``Shoigu``), or an ordinal
 (``sixth``, ``pertama``: the lexicon's ``ordinals``).
 
@@ -99,6 +102,9 @@ class Term(NamedTuple):
     #: holds it, but claims say the same span by its dates (*since 2017*), so lacking it
     #: does not count against a claim.
     span: bool = False
+    #: A capital typed where something happened (``trip to Pyongyang``, ``di Moskow``): a claim
+    #: listing its state but naming a city or region elsewhere (``Vladivostok``) is no answer.
+    located: bool = False
 
 
 def frames(term: Term) -> bool:
@@ -210,9 +216,12 @@ class Reading(NamedTuple):
         spans = [term.text for term in self.terms if term.span]
         if spans:
             parts.append("a span of time, which a claim may say by its dates: " + " ".join(spans))
-        held = [term.text for term in self.terms if term.place]
+        held = [term.text for term in self.terms if term.place and not term.located]
         if held:
             parts.append("must hold the place or its state: " + ", ".join(held))
+        sites = [term.text for term in self.terms if term.located]
+        if sites:
+            parts.append("where it happened, not a claim held in a city elsewhere: " + ", ".join(sites))
         if self.intent:
             parts.append(f"asks for {ASKED[self.intent]}" + (", which an answer must hold" if self.strict else ""))
         if self.relaxed:
@@ -223,6 +232,10 @@ class Reading(NamedTuple):
             parts.append("no claim holds " + ", ".join(self.lacking) + ", so nothing can answer")
         return "; ".join(parts)
 
+
+#: Prepositions that make the capital after them the place where something happened
+#: (``in Pyongyang``, ``ke Moskow``) rather than the government it stands for.
+_AT = frozenset({"in", "to", "at", "into", "di", "ke"})
 
 #: Words that may stand between a relational noun and the name it relates to (``father of Kim``).
 _LINKS = frozenset({"of", "dari"})
@@ -309,7 +322,8 @@ def parse(
             )
             counted = run is None and ordinal(text) is not None
             span = run is None and spans_time(words, position)
-            terms.append(Term(text, position, position + length, run, everyday, place, must, counted, span))
+            located = place and run is not None and position > 0 and words[position - 1] in _AT
+            terms.append(Term(text, position, position + length, run, everyday, place, must, counted, span, located))
             seen.add(text)
         position += length
     initial = fold(typed[0]) if typed and typed[0][0].isupper() else ""
