@@ -172,8 +172,11 @@ def scores(
     # So is a state or a person named (did *China* send troops?), unless most claims involve it.
     # The curator's note tells of other events and their years (a nuclear test of 2017):
     # a year or an ordinal typed must be held by the claim itself.
+    # So is a relative named through a name (Kim Jong Un's *daughter*): the person asked about.
     held_anywhere = [
-        n for n, term in enumerate(terms) if term.place or (term.named and len(matches[n]) <= COMMON * size)
+        n
+        for n, term in enumerate(terms)
+        if term.place or term.subject or (term.named and len(matches[n]) <= COMMON * size)
     ]
     held_itself = [n for n, term in enumerate(terms) if is_year(term) or term.ordinal]
     # Claims matched the same way by every term (the same (quality, why) pairs, shared by

@@ -27,7 +27,7 @@ word saying what kind of date follows (``tahun 2024``, ``bulan Juni``). A
 person named beside a noun relating them to someone else (``Kim Jong Un's
 father``, ``ayah Kim Jong Un``: the lexicon's ``relational``) is not the
 person asked about, so the term stays a word to weigh but not a name a claim
-must involve.
+must involve; the noun names who is asked about, so a claim must hold it.
 """
 
 from __future__ import annotations
@@ -105,6 +105,9 @@ class Term(NamedTuple):
     #: A capital typed where something happened (``trip to Pyongyang``, ``di Moskow``): a claim
     #: listing its state but naming a city or region elsewhere (``Vladivostok``) is no answer.
     located: bool = False
+    #: A noun naming a person through a name beside it (``Kim Jong Un's daughter``): the person
+    #: asked about, whom a claim must name by that noun or its concept (``father``, ``ayah``).
+    subject: bool = False
 
 
 def frames(term: Term) -> bool:
@@ -222,6 +225,9 @@ class Reading(NamedTuple):
         sites = [term.text for term in self.terms if term.located]
         if sites:
             parts.append("where it happened, not a claim held in a city elsewhere: " + ", ".join(sites))
+        asked = [term.text for term in self.terms if term.subject]
+        if asked:
+            parts.append("must name the person asked about: " + ", ".join(asked))
         if self.intent:
             parts.append(f"asks for {ASKED[self.intent]}" + (", which an answer must hold" if self.strict else ""))
         if self.relaxed:
@@ -247,6 +253,14 @@ def related(words: list[str], start: int, end: int) -> bool:
     nouns = relational()
     before = start - 2 if start >= 2 and words[start - 1] in _LINKS else start - 1
     return (before >= 0 and words[before] in nouns) or (end < len(words) and words[end] in nouns)
+
+
+def kin(words: list[str], position: int, runs: Mapping[int, Run]) -> Iterable[bool]:
+    """For each name of ``runs``, whether the relational noun at ``position`` qualifies it
+    (``Kim Jong Un's daughter``, ``ayah Kim``, ``the father of Kim``)."""
+    for start, run in runs.items():
+        end = start + run.length
+        yield end == position or start == position + 1 or (start == position + 2 and words[position + 1] in _LINKS)
 
 
 def read_successions(
@@ -323,7 +337,10 @@ def parse(
             counted = run is None and ordinal(text) is not None
             span = run is None and spans_time(words, position)
             located = place and run is not None and position > 0 and words[position - 1] in _AT
-            terms.append(Term(text, position, position + length, run, everyday, place, must, counted, span, located))
+            subject = run is None and text in relational() and any(kin(words, position, runs))
+            terms.append(
+                Term(text, position, position + length, run, everyday, place, must, counted, span, located, subject)
+            )
             seen.add(text)
         position += length
     initial = fold(typed[0]) if typed and typed[0][0].isupper() else ""
