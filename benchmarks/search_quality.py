@@ -25,7 +25,7 @@ and 14 absent facts, a fifth blind set, scored before and after that round; sinc
 development set), and ``search_questions_classes.json`` (40 probes of the classes of wording
 found in its misses, each written before it was run), and ``search_questions_sealed3.json`` (57
 questions and 15 absent facts, a sixth blind set, scored before and after that round; since then a
-development set), and ``search_questions_probes5.json`` (17 probes of the classes found in its misses,
+development set), and ``search_questions_probes5.json`` (18 probes of the classes found in its misses,
 each written before it was run, after its class's change).
 Each query lists the claims one of which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
