@@ -33,7 +33,7 @@ must involve; the noun names who is asked about, so a claim must hold it.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from typing import NamedTuple
 
 from rknk.normalize import fold
@@ -184,6 +184,16 @@ def actor_runs(words: list[str], query: str, names: dict[str, tuple[str, bool]])
     return runs
 
 
+#: What ``--explain`` says of the terms of each kind: its words, which terms, how they are joined.
+_MARKS: tuple[tuple[str, Callable[[Term], bool], str], ...] = (
+    ("everyday words, weighed as common: ", lambda term: term.everyday, ", "),
+    ("a span of time, which a claim may say by its dates: ", lambda term: term.span, " "),
+    ("must hold the place or its state: ", lambda term: term.place and not term.located, ", "),
+    ("the place where it happened, not a city elsewhere: ", lambda term: term.located, ", "),
+    ("must name the person asked about: ", lambda term: term.subject, ", "),
+)
+
+
 class Reading(NamedTuple):
     """How a query was read: its folded words, its terms, the words dropped as
     question or function words, the roles read as other words, and what it asks for."""
@@ -213,21 +223,10 @@ class Reading(NamedTuple):
         if self.dropped:
             parts.append("dropped: " + ", ".join(self.dropped))
         parts += [f"read {typed!r} as {meant!r}" for typed, meant in self.roles]
-        everyday = [term.text for term in self.terms if term.everyday]
-        if everyday:
-            parts.append("everyday words, weighed as common: " + ", ".join(everyday))
-        spans = [term.text for term in self.terms if term.span]
-        if spans:
-            parts.append("a span of time, which a claim may say by its dates: " + " ".join(spans))
-        held = [term.text for term in self.terms if term.place and not term.located]
-        if held:
-            parts.append("must hold the place or its state: " + ", ".join(held))
-        sites = [term.text for term in self.terms if term.located]
-        if sites:
-            parts.append("where it happened, not a claim held in a city elsewhere: " + ", ".join(sites))
-        asked = [term.text for term in self.terms if term.subject]
-        if asked:
-            parts.append("must name the person asked about: " + ", ".join(asked))
+        for label, marked, joiner in _MARKS:
+            texts = [term.text for term in self.terms if marked(term)]
+            if texts:
+                parts.append(label + joiner.join(texts))
         if self.intent:
             parts.append(f"asks for {ASKED[self.intent]}" + (", which an answer must hold" if self.strict else ""))
         if self.relaxed:
