@@ -43,7 +43,8 @@ def fold(text: str) -> str:
         # Accents come apart from their letters under NFKD and are dropped here;
         # every other non-ASCII character becomes a word break below.
         text = _NON_ASCII.sub(_drop_combining, unicodedata.normalize("NFKD", text))
-    if "s" in text and not text.islower():
+    # Searched for first: a substitution with a template costs more than the search.
+    if "s" in text and not text.islower() and _PLURAL_ABBREVIATION.search(text):
         text = _PLURAL_ABBREVIATION.sub(r"\1", text)
     text = text.casefold()
     if "'" in text or "\u2019" in text:

@@ -13,7 +13,7 @@ figure the data holds. It knows nothing about search; it only rewrites words.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Iterable
 
 #: Words that are a number on their own, English and Indonesian. ``se-`` is the
 #: Indonesian "one" fused to a counter: sepuluh 10, sebelas 11, seratus 100, seribu 1000.
@@ -332,6 +332,12 @@ def _is_decade(value: int) -> bool:
 
 #: Every word that can start or scale a number written in words.
 _NUMBER_WORDS = frozenset((*_VALUES, *_ONE_SCALES, *_SCALES, *_SMALL_SCALES, *PERIODS, *FRACTIONS, *DECADES))
+
+
+def spells_numbers(words: Iterable[str]) -> bool:
+    """Whether ``words`` hold a word that can start or scale a number written in
+    words: if not, :func:`spelled_numbers` finds nothing in any part of them."""
+    return not _NUMBER_WORDS.isdisjoint(words)
 
 
 def spelled_numbers(words: list[str]) -> list[str]:

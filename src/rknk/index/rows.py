@@ -9,12 +9,12 @@ strongest (latest) one is kept, so each word of a claim has one field.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from itertools import chain
+from itertools import chain, repeat
 from typing import NamedTuple
 
 from rknk.dates import date_words
 from rknk.normalize import fold
-from rknk.numbers import spelled_numbers
+from rknk.numbers import spelled_numbers, spells_numbers
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 
 #: Every field search looks in, weakest first; a field's code is its position.
@@ -73,34 +73,35 @@ class Analysis(NamedTuple):
     names: int
 
 
-#: Tokens folded so far (see :func:`folded_words`), and how many it keeps at most.
-_FOLDED: dict[str, list[str]] = {}
+class _FoldedTokens(dict[str, str]):
+    """ASCII tokens and their folded text, each folded on first use; emptied when
+    it holds :data:`FOLDED_TOKENS`, so memory stays bounded."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= FOLDED_TOKENS:
+            self.clear()
+        folded = self[token] = fold(token)
+        return folded
+
+
+#: Tokens folded so far (see :func:`folded_text`), and how many it keeps at most.
+_FOLDED = _FoldedTokens()
 FOLDED_TOKENS = 200_000
 
 
-def folded_words(text: str) -> list[str]:
-    """``fold(text).split()``, folding each distinct token of an ASCII text once.
+def folded_text(text: str) -> str:
+    """``fold(text)``, folding each distinct token of an ASCII text once.
 
     Folding an ASCII text is local to its tokens: nothing it does crosses a
     space (letters and digit groups end there, an English possessive ends at
-    its ``s``), so the text's words are its tokens' words in order. Claims
-    share most of their tokens, and looking a token up costs a tenth of
-    folding it. Other texts, where non-breaking spaces can join digit groups,
-    are folded whole. The cache is emptied when it reaches
-    :data:`FOLDED_TOKENS`, so memory stays bounded.
+    its ``s``), so the folded text is its tokens' folded texts, the empty ones
+    left out, joined by spaces. Claims share most of their tokens, and looking
+    a token up (in C, through ``map``) costs a small part of folding it. Other
+    texts, where non-breaking spaces can join digit groups, are folded whole.
     """
     if not text.isascii():
-        return fold(text).split()
-    tokens = text.split()
-    parts = list(map(_FOLDED.get, tokens))
-    if None in parts:
-        if len(_FOLDED) > FOLDED_TOKENS:
-            _FOLDED.clear()
-        for index, part in enumerate(parts):
-            if part is None:
-                token = tokens[index]
-                parts[index] = _FOLDED[token] = fold(token).split()
-    return list(chain.from_iterable(parts))  # type: ignore[arg-type]
+        return fold(text)
+    return " ".join(filter(None, map(_FOLDED.__getitem__, text.split())))
 
 
 def analyse(
@@ -110,25 +111,39 @@ def analyse(
     words: dict[str, int] = {}
     own: list[str] = []
     names: list[str] = []
+    #: the claim's own texts' words, field by field: (code, words)
+    splits: list[tuple[int, list[str]]] = []
     for name, text in claim_fields(claim, actor_ids, topics, actor_texts):
-        if name == "actor":
+        code = FIELD_CODES[name]
+        if code == _ACTOR:
             names.append(text)
             split = text.split()
         else:
-            split = folded_words(text)
-            own.append(" ".join(split))
-        words.update(dict.fromkeys(split, FIELD_CODES[name]))
-        if name != "actor":
-            # Numbers the text spells ("two leaders", "dua puluh") are found as figures too.
+            text = folded_text(text)
+            own.append(text)
+            split = text.split()
+            splits.append((code, split))
+        words.update(zip(split, repeat(code)))
+    # Numbers the texts spell ("two leaders", "dua puluh") are found as figures too,
+    # under the weakest field that spells them, unless a field holds the figure itself:
+    # a figure never replaces a word's field, so adding them after every field's words
+    # gives what adding them field by field would.
+    if spells_numbers(chain.from_iterable(split for _, split in splits)):
+        for code, split in splits:
             for figure in spelled_numbers(split):
-                words.setdefault(figure, FIELD_CODES[name])
-    for word in " ".join(own).split():
-        if words[word] == _ACTOR:
+                words.setdefault(figure, code)
+    # An actor's word keeps the actor's field unless a stronger field (after it)
+    # holds it; it is marked when a weaker own field (before it) holds it too.
+    named = set(chain.from_iterable(map(str.split, names)))
+    if named:
+        before = set(chain.from_iterable(split for code, split in splits if code < _ACTOR))
+        after = set(chain.from_iterable(split for code, split in splits if code > _ACTOR))
+        for word in (named & before) - after:
             words[word] = _ACTOR + OWN_TOO
     statement = " " + own.pop() + " |"
     others = " " + " | ".join(own) + " |"
-    named = " " + " | ".join(names) + " \n"
-    return Analysis(words, statement + others + named, len(statement), len(statement) + len(others))
+    ends = " " + " | ".join(names) + " \n"
+    return Analysis(words, statement + others + ends, len(statement), len(statement) + len(others))
 
 
 def actor_texts(actors: Iterable[ActorRecord]) -> dict[str, str]:
