@@ -14,11 +14,8 @@ import signal
 import threading
 import time
 from array import array
-from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from functools import partial
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -116,10 +113,8 @@ def prepare(name: str, path: Path, context: Context) -> Prepared:
     texts: list[str] = []
     others = array("q")
     names = array("q")
-    # Per word, the positions of the claims holding it and their field codes,
-    # appended through ``map`` so that no Python step runs per word of a claim.
-    holders: defaultdict[str, array[int]] = defaultdict(partial(array, "q"))
-    codes: defaultdict[str, bytearray] = defaultdict(bytearray)
+    holders: dict[str, list[int]] = {}
+    codes: dict[str, bytearray] = {}
     for position, claim in enumerate(claims):
         span = parse_span(claim["date"])
         ids.append(claim["id"])
@@ -134,14 +129,19 @@ def prepare(name: str, path: Path, context: Context) -> Prepared:
         texts.append(analysis.text)
         others.append(analysis.others)
         names.append(analysis.names)
-        held = analysis.words
-        any(map(array.append, map(holders.__getitem__, held), repeat(position)))
-        any(map(bytearray.append, map(codes.__getitem__, held), held.values()))
+        for word, code in analysis.words.items():
+            found = holders.get(word)
+            if found is None:
+                holders[word] = [position]
+                codes[word] = bytearray((code,))
+            else:
+                found.append(position)
+                codes[word].append(code)
     # In word order: neighbouring rows of the table, so the insert touches few pages.
     words = sorted(holders)
     positions = array("q")
     for word in words:
-        positions.extend(holders[word])
+        positions.fromlist(holders[word])
     return Prepared(
         name,
         signature,
