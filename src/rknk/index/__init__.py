@@ -232,35 +232,38 @@ def _cold_build(
     With ``staging`` (a private new file beside it) the build is a file's:
     no journal, as the file is renamed into place only when complete; worker
     processes for a large folder; documents stored in date order (see
-    :func:`rknk.index.build.stage`). Without, it is an in-memory build.
+    :mod:`rknk.index.staging`). Without, it is an in-memory build.
     """
     from rknk.index import build, prepare
+    from rknk.index.staging import Staging
 
     if staging is not None:
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
-        build.stage(db, staging)
     db.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
-    db.execute("BEGIN")
-    build.create(db)
-    build.write_registries(db, root, started)
-    writer = build.Writer(db, root, started, staged=staging is not None)
-    claims_files = [(name, path) for name, path in listing if name not in REGISTRY_FILES]
-    size = sum((signature(path) or (0,))[0] for _, path in claims_files)
-    workers = prepare.workers_for(len(claims_files), size) if staging is not None else 0
-    with _progress(claims_files) as advance, prepare.collector_paused():
-        for prepared in prepare.prepare_all(claims_files, writer.context, workers):
-            advance(writer.write(prepared, count_words=False), prepared.name)
-    writer.check_related(())
-    writer.finish()
+    documents = Staging(staging) if staging is not None else None
+    try:
+        db.execute("BEGIN")
+        build.create(db)
+        build.write_registries(db, root, started)
+        writer = build.Writer(db, root, started, cold=True, staging=documents)
+        claims_files = [(name, path) for name, path in listing if name not in REGISTRY_FILES]
+        size = sum((signature(path) or (0,))[0] for _, path in claims_files)
+        workers = prepare.workers_for(len(claims_files), size) if staging is not None else 0
+        with _progress(claims_files) as advance, prepare.collector_paused():
+            for prepared in prepare.prepare_all(claims_files, writer.context, workers):
+                advance(writer.write(prepared, count_words=False), prepared.name)
+        writer.check_related(())
+        writer.finish()
+    finally:
+        if documents is not None:
+            documents.close()
     build.create_indexes(db)
     db.executemany(
         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
         [("code", key), ("root", os.fsencode(root.absolute())), ("built_ns", started)],
     )
     db.execute("COMMIT")
-    if staging is not None:
-        db.execute("DETACH DATABASE staging")
 
 
 def _in_memory(root: Path, listing: list[tuple[str, Path]], key: str, started: int) -> Index:

@@ -16,7 +16,8 @@ import sqlite3
 import sys
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import count, repeat
+from itertools import count, islice, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,16 @@ from rknk.index import schema
 from rknk.index.prepare import Context, Prepared, prepare
 from rknk.index.rows import actor_texts
 from rknk.index.schema import RACY_NS
+from rknk.index.staging import Staging
 
 try:
     from _blake2 import blake2b
 except ImportError:  # other Python implementations
     from hashlib import blake2b
+
+
+#: The order of a claim's rank, which the date index holds.
+_BY_DATE = "ORDER BY first, last, id"
 
 
 def _chunks(items: Sequence[Any], size: int = 900) -> Iterable[Sequence[Any]]:
@@ -41,13 +47,23 @@ def _chunks(items: Sequence[Any], size: int = 900) -> Iterable[Sequence[Any]]:
 class Writer:
     """Writes validated files into an open index connection, inside the caller's transaction."""
 
-    def __init__(self, connection: sqlite3.Connection, root: Path, started_ns: int, *, staged: bool = False) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        root: Path,
+        started_ns: int,
+        *,
+        cold: bool = False,
+        staging: Staging | None = None,
+    ) -> None:
         from rknk.validate import References
 
         self.db = connection
-        #: A cold build writes documents to ``staging.documents`` first (see :func:`stage`),
-        #: and :meth:`finish` moves them into ``documents`` in date order.
-        self.staged = staged
+        #: A cold build writes into an empty index, with no secondary indexes yet.
+        self.cold = cold
+        #: A cold build may hold the documents in a staging file, which
+        #: :meth:`finish` copies into ``documents`` in date order.
+        self.staging = staging
         self.root = root
         self.started_ns = started_ns
         self.problems: list[Problem] = []
@@ -126,11 +142,12 @@ class Writer:
             return len(prepared.ids)
         base = self.next_number
         self.next_number += len(prepared.ids)
-        self.new_claims.extend(range(base, self.next_number))
+        if not self.cold:  # in a cold build, every claim is new
+            self.new_claims.extend(range(base, self.next_number))
         file_number = self._record_file(prepared)
         db = self.db
         # Staged, a document's provisional slot is its claim's number; else the next free slots.
-        slots = base if self.staged else self.next_slot
+        slots = base if self.staging else self.next_slot
         self.next_slot = max(self.next_slot, slots + len(prepared.ids))
         p = prepared
         db.executemany(
@@ -139,10 +156,10 @@ class Writer:
                 count(base), p.ids, repeat(file_number), count(), p.firsts, p.lasts, p.topics, p.statuses, count(slots)
             ),
         )
-        db.executemany(
-            f"INSERT INTO {'staging.documents' if self.staged else 'documents'} VALUES (?,?)",
-            zip(count(slots), p.documents),
-        )
+        if self.staging:
+            self.staging.add(base, p.documents)
+        else:
+            db.executemany("INSERT INTO documents VALUES (?,?)", zip(count(slots), p.documents))
         for table, (positions, values) in (
             ("claim_actors", p.actors),
             ("claim_sources", p.sources),
@@ -162,22 +179,27 @@ class Writer:
         """Report ``related`` links to claims that do not exist: from the claims just
         written, and from any claim to the ``removed`` ids."""
         db = self.db
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS checked (claim INTEGER PRIMARY KEY)")
-        db.execute("DELETE FROM checked")
-        db.executemany("INSERT OR IGNORE INTO checked VALUES (?)", ((n,) for n in self.new_claims))
-        for chunk in _chunks(list(dict.fromkeys(removed))):
-            marks = ",".join("?" * len(chunk))
-            db.execute(f"INSERT OR IGNORE INTO checked SELECT claim FROM related WHERE target IN ({marks})", chunk)
+        links = "related r"
+        if not self.cold:  # not every claim is new: only some links to check
+            links = "checked k JOIN related r ON r.claim = k.claim"
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS checked (claim INTEGER PRIMARY KEY)")
+            db.execute("DELETE FROM checked")
+            db.executemany("INSERT OR IGNORE INTO checked VALUES (?)", ((n,) for n in self.new_claims))
+            for chunk in _chunks(list(dict.fromkeys(removed))):
+                marks = ",".join("?" * len(chunk))
+                db.execute(f"INSERT OR IGNORE INTO checked SELECT claim FROM related WHERE target IN ({marks})", chunk)
         broken = db.execute(
-            """SELECT c.id, c.slot, r.target, f.name FROM checked k JOIN related r ON r.claim = k.claim
+            f"""SELECT c.id, c.slot, r.target, f.name FROM {links}
                JOIN claims c ON c.number = r.claim JOIN files f ON f.number = c.file
                WHERE NOT EXISTS (SELECT 1 FROM claims t WHERE t.id = r.target) ORDER BY c.number"""
         ).fetchall()
-        documents = "staging.documents" if self.staged else "documents"
         for claim_id, slot, target, file_name in broken:
             if target in self.invalid_ids:
                 continue
-            (text,) = db.execute(f"SELECT json FROM {documents} WHERE slot = ?", (slot,)).fetchone()
+            if self.staging:
+                text = self.staging.document(slot)
+            else:
+                (text,) = db.execute("SELECT json FROM documents WHERE slot = ?", (slot,)).fetchone()
             position = json.loads(text)["related"].index(target)
             self.problems.append(
                 Problem(
@@ -190,7 +212,11 @@ class Writer:
 
     def finish(self) -> None:
         """Raise the problems found, if any; else store the claims' chronological ranks
-        and their documents' slots (after moving staged documents into date order)."""
+        and their documents' slots (after moving staged documents into date order).
+
+        A cold build creates the date index here, first of its secondary indexes,
+        and reads the ranks from it; :func:`create_indexes` creates the others.
+        """
         if self.problems:
             first = self.problems[0]
             more = len(self.problems) - 1
@@ -201,26 +227,26 @@ class Writer:
                 tuple(self.problems),
             )
         db = self.db
+        if self.cold:
+            db.execute(schema.DATE_INDEX)
         top = db.execute("SELECT max(number) FROM claims").fetchone()[0] or 0
         ranks = array("q", bytes(8 * (top + 1)))
-        slots = array("q", bytes(8 * (top + 1)))
-        for rank, (number, slot) in enumerate(db.execute("SELECT number, slot FROM claims ORDER BY first, last, id")):
-            ranks[number] = rank
-            slots[number] = slot
-        if self.staged:
-            # A claim's slot becomes 1 + its rank: the documents are read out of
-            # staging in date order and appended, so they are stored in that order.
-            numbers = [number for (number,) in db.execute("SELECT number FROM claims")]
-            for number in numbers:
-                slots[number] = ranks[number] + 1
-            db.execute("CREATE TEMP TABLE chronology (slot INTEGER PRIMARY KEY, number INTEGER NOT NULL)")
-            db.executemany("INSERT INTO chronology VALUES (?, ?)", ((slots[n], n) for n in numbers))
-            db.execute(
-                """INSERT INTO documents SELECT o.slot, s.json FROM chronology o
-                   CROSS JOIN staging.documents s ON s.slot = o.number ORDER BY o.slot"""
-            )
-            db.execute("DROP TABLE chronology")
-            db.executemany("UPDATE claims SET slot = ? WHERE number = ?", ((slots[n], n) for n in numbers))
+        if self.staging:
+            # The staged claims are numbered 1 to top. Each one's slot becomes 1 + its
+            # rank: the documents are read out of staging in date order and appended,
+            # so they are stored in that order. The order is read from the date index.
+            order = array("q", map(itemgetter(0), db.execute(f"SELECT number FROM claims {_BY_DATE}")))
+            for rank, number in enumerate(order):
+                ranks[number] = rank
+            slots = array("q", map((1).__add__, ranks))
+            slots[0] = 0
+            db.executemany("INSERT INTO documents VALUES (?, ?)", self.staging.in_order(order))
+            db.executemany("UPDATE claims SET slot = ? WHERE number = ?", zip(islice(slots, 1, None), count(1)))
+        else:
+            slots = array("q", bytes(8 * (top + 1)))
+            for rank, (number, slot) in enumerate(db.execute(f"SELECT number, slot FROM claims {_BY_DATE}")):
+                ranks[number] = rank
+                slots[number] = slot
         db.execute("INSERT OR REPLACE INTO meta VALUES ('ranks', ?)", (ranks.tobytes(),))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('slots', ?)", (slots.tobytes(),))
 
@@ -299,21 +325,9 @@ def create(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
-def stage(db: sqlite3.Connection, path: Path) -> None:
-    """Attach ``path``, an empty private file, as the staging area of a cold build.
-
-    Claims files come in file order, but a large answer comes in date order:
-    documents are written there first, and :meth:`Writer.finish` copies them
-    into the index in date order. Call outside a transaction; detach after.
-    """
-    db.execute("ATTACH DATABASE ? AS staging", (str(path),))
-    db.execute("PRAGMA staging.journal_mode = OFF")
-    db.execute("PRAGMA staging.synchronous = OFF")
-    db.execute("CREATE TABLE staging.documents (slot INTEGER PRIMARY KEY, json TEXT NOT NULL)")
-
-
 def create_indexes(db: sqlite3.Connection) -> None:
-    """Create the secondary indexes of a cold build and count its vocabulary."""
+    """Create the secondary indexes of a cold build but its date index (see
+    :meth:`Writer.finish`), and count its vocabulary."""
     for statement in schema.INDEXES[:-1]:
         db.execute(statement)
     db.execute("INSERT INTO vocabulary SELECT word, count(*) FROM postings GROUP BY word")

@@ -56,9 +56,11 @@ TABLES = (
     # search: every word and the number of files holding it (typo and prefix candidates)
     "CREATE TABLE vocabulary (word TEXT PRIMARY KEY, files INTEGER) WITHOUT ROWID",
 )
-#: Created after a cold build's rows are in, which is faster than keeping them up to date.
+#: The claims in date order (their ranks' order). Like :data:`INDEXES`, created after
+#: a cold build's rows are in, which is faster than keeping it up to date; first of all.
+DATE_INDEX = "CREATE INDEX claims_by_date ON claims (first, last, id)"
+#: Created after a cold build's rows are in and its documents stored.
 INDEXES = (
-    "CREATE INDEX claims_by_date ON claims (first, last, id)",
     "CREATE INDEX claims_by_file ON claims (file, position)",
     # a topic or status filter reads its claims in date order and checks the span
     # inside the index: only the rows shown are read, not every claim of the topic
