@@ -9,7 +9,6 @@ strongest (latest) one is kept, so each word of a claim has one field.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from itertools import chain, repeat
 from typing import NamedTuple
 
 from rknk.dates import date_words
@@ -73,35 +72,39 @@ class Analysis(NamedTuple):
     names: int
 
 
-class _FoldedTokens(dict[str, str]):
-    """ASCII tokens and their folded text, each folded on first use; emptied when
-    it holds :data:`FOLDED_TOKENS`, so memory stays bounded."""
+class _FoldedTokens(dict[str, tuple[str, ...]]):
+    """ASCII tokens and their folded words, each token folded on first use;
+    emptied when it holds :data:`FOLDED_TOKENS`, so memory stays bounded."""
 
-    def __missing__(self, token: str) -> str:
+    def __missing__(self, token: str) -> tuple[str, ...]:
         if len(self) >= FOLDED_TOKENS:
             self.clear()
-        folded = self[token] = fold(token)
-        return folded
+        words = self[token] = tuple(fold(token).split())
+        return words
 
 
-#: Tokens folded so far (see :func:`folded_text`), and how many it keeps at most.
+#: Tokens folded so far (see :func:`folded_words`), and how many it keeps at most.
 _FOLDED = _FoldedTokens()
 FOLDED_TOKENS = 200_000
 
 
-def folded_text(text: str) -> str:
-    """``fold(text)``, folding each distinct token of an ASCII text once.
+def folded_words(text: str) -> list[str]:
+    """``fold(text).split()``, folding each distinct token of an ASCII text once.
 
     Folding an ASCII text is local to its tokens: nothing it does crosses a
     space (letters and digit groups end there, an English possessive ends at
-    its ``s``), so the folded text is its tokens' folded texts, the empty ones
-    left out, joined by spaces. Claims share most of their tokens, and looking
-    a token up (in C, through ``map``) costs a small part of folding it. Other
-    texts, where non-breaking spaces can join digit groups, are folded whole.
+    its ``s``), so the text's words are its tokens' words in order. Claims
+    share most of their tokens: a token is looked up instead of folded, and its
+    words are the same string objects every time, their hashes computed once,
+    which the dictionaries they go into reuse. Other texts, where non-breaking
+    spaces can join digit groups, are folded whole.
     """
     if not text.isascii():
-        return fold(text)
-    return " ".join(filter(None, map(_FOLDED.__getitem__, text.split())))
+        return fold(text).split()
+    words: list[str] = []
+    for token in text.split():  # a plain loop beats map and chain here
+        words += _FOLDED[token]
+    return words
 
 
 def analyse(
@@ -109,39 +112,39 @@ def analyse(
 ) -> Analysis:
     """Analyse one claim; ``actor_texts`` holds each actor's names, already folded."""
     words: dict[str, int] = {}
-    own: list[str] = []
+    #: the words of the claim's own texts, field by field: (code, words)
+    own: list[tuple[int, list[str]]] = []
     names: list[str] = []
-    #: the claim's own texts' words, field by field: (code, words)
-    splits: list[tuple[int, list[str]]] = []
+    #: the claim's words before its actors' (the weaker own fields'), and the actors'
+    #: words among them: marked below if no stronger field holds them
+    before: dict[str, int] | None = None
+    shared: list[str] = []
     for name, text in claim_fields(claim, actor_ids, topics, actor_texts):
         code = FIELD_CODES[name]
+        split = folded_words(text)  # an actor's text is folded already: its words come back
         if code == _ACTOR:
             names.append(text)
-            split = text.split()
+            if before is None:
+                before = words.copy()
+            shared.extend(filter(before.__contains__, split))
         else:
-            text = folded_text(text)
-            own.append(text)
-            split = text.split()
-            splits.append((code, split))
-        words.update(zip(split, repeat(code)))
+            own.append((code, split))
+        for word in split:  # faster than dict.update, for these short lists
+            words[word] = code
     # Numbers the texts spell ("two leaders", "dua puluh") are found as figures too,
     # under the weakest field that spells them, unless a field holds the figure itself:
     # a figure never replaces a word's field, so adding them after every field's words
     # gives what adding them field by field would.
-    if spells_numbers(chain.from_iterable(split for _, split in splits)):
-        for code, split in splits:
+    if spells_numbers(words):
+        for code, split in own:
             for figure in spelled_numbers(split):
                 words.setdefault(figure, code)
-    # An actor's word keeps the actor's field unless a stronger field (after it)
-    # holds it; it is marked when a weaker own field (before it) holds it too.
-    named = set(chain.from_iterable(map(str.split, names)))
-    if named:
-        before = set(chain.from_iterable(split for code, split in splits if code < _ACTOR))
-        after = set(chain.from_iterable(split for code, split in splits if code > _ACTOR))
-        for word in (named & before) - after:
+    for word in shared:
+        if words[word] == _ACTOR:  # no stronger field holds it
             words[word] = _ACTOR + OWN_TOO
-    statement = " " + own.pop() + " |"
-    others = " " + " | ".join(own) + " |"
+    texts = [" ".join(split) for _, split in own]
+    statement = " " + texts.pop() + " |"
+    others = " " + " | ".join(texts) + " |"
     ends = " " + " | ".join(names) + " \n"
     return Analysis(words, statement + others + ends, len(statement), len(statement) + len(others))
 
