@@ -482,9 +482,23 @@ def synonyms() -> dict[str, frozenset[str]]:
     return {word: _others(word, groups) for word, groups in _synonym_table().items()}
 
 
+@lru_cache(maxsize=1)
+def seasons() -> dict[str, frozenset[str]]:
+    """Each season's word mapped to the names, English and Indonesian, of the months it
+    spans (``summer``: June to August): a claim is dated by its month, never by a season."""
+    return {
+        str(season["season"]): frozenset(name for month in season["months"] for name in MONTH_NAMES[month - 1])
+        for season in _lexicon().get("seasons", [])
+    }
+
+
 def synonyms_of(term: str) -> frozenset[str]:
-    """Words that mean ``term``: its concepts' other words, or failing that, those of the
-    concepts of what it is made from (:func:`bases`: ``menyangkal`` as ``sangkal``)."""
+    """Words that mean ``term``: a season's months (one way: a month does not stand for its
+    season), its concepts' other words, or failing that, those of the concepts of what it is
+    made from (:func:`bases`: ``menyangkal`` as ``sangkal``)."""
+    months = seasons().get(term)
+    if months is not None:
+        return months
     by_word = _synonym_table()
     found = by_word.get(term)
     if found is not None:
@@ -522,6 +536,8 @@ def _spellings() -> list[str]:
 
 def concept_of(term: str, word: str) -> str:
     """The name of a lexicon concept holding both ``term`` (or a form of it) and ``word``, for ``--explain``."""
+    if word in seasons().get(term, ()):
+        return term
     made_of = bases(term)
     for name, words in _folded_groups():
         if word in words and (term in words or any(not made_of.isdisjoint(bases(item)) for item in words)):
