@@ -27,7 +27,9 @@ found in its misses, each written before it was run), and ``search_questions_sea
 questions and 15 absent facts, a sixth blind set, scored before and after that round; since then a
 development set), and ``search_questions_probes5.json`` (18 probes of the classes found in its misses,
 each written before it was run, after its class's change), and ``search_questions_sealed4.json``
-(69 questions and 15 absent facts, a seventh blind set, scored before and after that round).
+(69 questions and 15 absent facts, a seventh blind set, scored before and after that round; since then
+a development set), and ``search_questions_probes6.json`` (14 probes of the classes found in its
+misses, each written before it was run, after its class's change).
 Each query lists the claims one of which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -71,6 +73,7 @@ EVAL_SETS = (
     TESTS / "search_questions_classes.json",
     TESTS / "search_questions_probes5.json",
     TESTS / "search_questions_sealed4.json",
+    TESTS / "search_questions_probes6.json",
 )
 ABSENT = "absent"
 
