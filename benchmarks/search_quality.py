@@ -28,7 +28,7 @@ questions and 15 absent facts, a sixth blind set, scored before and after that r
 development set), and ``search_questions_probes5.json`` (18 probes of the classes found in its misses,
 each written before it was run, after its class's change), and ``search_questions_sealed4.json``
 (69 questions and 15 absent facts, a seventh blind set, scored before and after that round; since then
-a development set), and ``search_questions_probes6.json`` (14 probes of the classes found in its
+a development set), and ``search_questions_probes6.json`` (16 probes of the classes found in its
 misses, each written before it was run, after its class's change).
 Each query lists the claims one of which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
