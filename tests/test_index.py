@@ -510,3 +510,25 @@ def test_the_claims_of_an_actor_are_those_a_filter_on_it_keeps(data: Path) -> No
         numbers = index.claims_of(actor)
         assert len(numbers) == counts[actor] == len(set(numbers))
         assert set(numbers) == index.numbers_where(Where(actor_groups=[[actor]]))
+
+
+def test_the_claims_of_an_actor_follow_an_update_in_place(data: Path) -> None:
+    from rknk.index.reader import Where
+
+    def every_actor_agrees() -> dict[str, list[int]]:
+        index = rknk.index.open_index(data)
+        found = {actor: list(index.claims_of(actor)) for actor in ("russia", "north-korea", "vladimir-putin", "kcna")}
+        for actor, numbers in found.items():
+            assert numbers == sorted(index.numbers_where(Where(actor_groups=[[actor]]))), actor
+        index.db.close()
+        return found
+
+    before = every_actor_agrees()
+    assert len(before["russia"]) == 3
+    (index_file,) = index_files(Path(os.environ["RKNK_CACHE_DIR"]))
+    rewrite(data / "claims" / "a.json", lambda items: items[0].update(actors=["vladimir-putin", "north-korea"]))
+    (data / "claims" / "b.json").unlink()
+    after = every_actor_agrees()
+    assert [p.stat().st_ino for p in index_files(index_file.parent)] == [index_file.stat().st_ino]  # updated in place
+    assert (len(after["russia"]), len(after["north-korea"])) == (1, 2)
+    assert len(after["vladimir-putin"]) == len(before["vladimir-putin"]) + 1

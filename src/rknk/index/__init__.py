@@ -22,6 +22,7 @@ speed: the index is then built in memory for this run.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
@@ -205,17 +206,27 @@ def _reuse(path: Path, root: Path, listing: list[tuple[str, Path]], key: str, st
 
 
 def _update(db: sqlite3.Connection, root: Path, changes: _Changes, started: int) -> None:
-    from rknk.index.build import Writer
+    from rknk.index.build import Writer, store_actor_claims
 
     db.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
     writer = Writer(db, root, started)
     removed: list[str] = []
+    # The actors of the claims removed or written: their rows of actor_claims are written again.
+    touched = _actors_of(db, "SELECT number FROM claims WHERE file IN (SELECT value FROM json_each(?))", changes.drop)
     for number in changes.drop:
         removed.extend(writer.remove_file(number))
     for name, path in changes.write:
         writer.add_claims_file(name, path, count_words=True)
     writer.check_related(removed)
     writer.finish()
+    touched |= _actors_of(db, "SELECT value FROM json_each(?)", writer.new_claims)
+    store_actor_claims(db, touched)
+
+
+def _actors_of(db: sqlite3.Connection, numbers: str, values: list[int]) -> set[str]:
+    """The actors of the claims whose numbers the query ``numbers`` selects from the JSON array of ``values``."""
+    rows = db.execute(f"SELECT DISTINCT actor FROM claim_actors WHERE claim IN ({numbers})", (json.dumps(values),))
+    return {actor for (actor,) in rows}
 
 
 def _cold_build(

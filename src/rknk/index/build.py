@@ -332,3 +332,19 @@ def create_indexes(db: sqlite3.Connection) -> None:
         db.execute(statement)
     db.execute("INSERT INTO vocabulary SELECT word, count(*) FROM postings GROUP BY word")
     db.execute(schema.INDEXES[-1])
+    store_actor_claims(db)
+
+
+def store_actor_claims(db: sqlite3.Connection, actors: Iterable[str] | None = None) -> None:
+    """Write the ``actor_claims`` rows of ``actors`` again (of every actor if None) from
+    ``claim_actors``: after a cold build, and after an update for the actors it touched."""
+    if actors is None:
+        db.execute("DELETE FROM actor_claims")
+        db.execute("INSERT INTO actor_claims " + schema.ACTOR_CLAIMS.format(""))
+        return
+    listed = json.dumps(sorted(set(actors)))
+    db.execute("DELETE FROM actor_claims WHERE actor IN (SELECT value FROM json_each(?))", (listed,))
+    db.execute(
+        "INSERT INTO actor_claims " + schema.ACTOR_CLAIMS.format("WHERE actor IN (SELECT value FROM json_each(?))"),
+        (listed,),
+    )
