@@ -30,7 +30,7 @@ from typing import NamedTuple, overload
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 from rknk.search import ranking
 from rknk.search.corpus import Corpus, MemoryCorpus
-from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, Matcher, Matches, Why
+from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, Found, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
 from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, alias_table, frames, parse
 from rknk.words import office_of, places, synonyms_of
@@ -71,7 +71,7 @@ class Results(Sequence[Hit]):
         corpus: Corpus,
         numbers: list[int] | ranking.Ranked,
         found: dict[int, float],
-        matches: list[Matches],
+        matches: list[Found],
         reading: Reading,
         boosted: set[int],
     ) -> None:
@@ -201,7 +201,7 @@ class Searcher:
         }
         self._matcher = Matcher(corpus, actors, topics)
 
-    def _sited(self, found: Matches) -> Matches:
+    def _sited(self, found: Found) -> Matches:
         """``found`` for a capital typed as where something happened (``trip to Pyongyang``),
         without the claims that only list its state and name a city or region elsewhere
         (the lexicon's ``places``): the 2019 summit lists North Korea, but was held in Vladivostok."""

@@ -27,10 +27,10 @@ names the actor as typed in its own text above one that only lists it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence, ValuesView
 from itertools import compress, repeat
 from operator import gt, itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 from rknk.index.rows import FIELDS, OWN_TOO, claim_fields
 from rknk.indonesian import LONGEST_ENDING, heads, roots
@@ -107,6 +107,8 @@ class Why(NamedTuple):
 
 #: claim number -> (quality, why) for one term
 Matches = dict[int, tuple[float, Why]]
+#: what matching a term gives: :data:`Matches`, or :class:`Common` for an actor most claims involve
+Found = Mapping[int, tuple[float, Why]]
 
 
 def _improve(best: Matches, numbers: list[int], pairs: list[tuple[float, Why]]) -> None:
@@ -116,6 +118,167 @@ def _improve(best: Matches, numbers: list[int], pairs: list[tuple[float, Why]]) 
     before = map(itemgetter(0), map(best.get, numbers, repeat(_NONE)))
     better = map(gt, map(itemgetter(0), pairs), before)
     best.update(compress(zip(numbers, pairs, strict=True), better))
+
+
+def _layered(
+    layers: Sequence[tuple[Iterable[int], tuple[float, Why]]], within: Container[int] | None = None
+) -> Matches:
+    """Each claim of the layers with its layer's pair, a later layer's pair replacing an
+    earlier one's; only the claims in ``within``, if given."""
+    best: Matches = {}
+    for numbers, pair in layers:
+        best.update(dict.fromkeys(numbers if within is None else filter(within.__contains__, numbers), pair))
+    return best
+
+
+class _Naming:
+    """How an actor term is named as typed in claims' own texts (see :meth:`Matcher.actor`):
+    the statement scores 1.0, the claim's other texts :data:`QUOTE`."""
+
+    def __init__(self, matcher: Matcher, term: str, parts: list[Mapping[int, int]]) -> None:
+        self._matcher = matcher
+        self._term = term
+        #: the postings of the term's words; none if a word is held by no claim
+        self._parts = parts
+        how = "phrase" if " " in term else "exact"
+        self._own = {
+            _STATEMENT: (1.0, Why(term, "statement", term, how)),
+            _ELSEWHERE: (QUOTE, Why(term, "text", term, how)),
+        }
+
+    def improve(self, best: Matches, within: set[int] | None = None) -> None:
+        """Give the claims naming the term (only those in ``within``, if given) their match
+        where it is better than the one they have in ``best``."""
+        parts, own = self._parts, self._own
+        if not parts:
+            return
+        if " " in self._term:
+            if within is None:
+                candidates = set(parts[0]).intersection(*parts[1:])
+            else:  # steps in C over the claims asked about, not over the words' postings
+                candidates = set(within)
+                for part in parts:
+                    candidates = set(filter(part.__contains__, candidates))
+            # A claim's own texts can hold the phrase only if they hold each of its words (a word
+            # whose field is an actor's name alone is only there), and its statement only if the
+            # statement holds each; a text is read only where what it could show would be better.
+            codes = [list(map(part.__getitem__, candidates)) for part in parts]
+            own_text = [_ACTOR not in held for held in zip(*codes, strict=True)]
+            stated = [all(map(_STATEMENT.__eq__, held)) for held in zip(*codes, strict=True)]
+            before = list(map(itemgetter(0), map(best.get, candidates, repeat(_NONE))))
+            readable = [
+                number
+                for number, own_held, statement_held, had in zip(candidates, own_text, stated, before, strict=True)
+                if own_held and (had < QUOTE or (statement_held and had < 1.0))
+            ]
+            named = list(self._matcher._naming(" " + self._term + " ", readable))
+            _improve(best, [number for number, _ in named], [own[where] for _, where in named])
+            return
+        # One word: the strongest field holding it says where it is, and a claim's own
+        # texts hold it unless that is an actor's name not marked OWN_TOO.
+        by_code = [own[_ELSEWHERE]] * (OWN_TOO + _ACTOR + 1)
+        by_code[_STATEMENT] = own[_STATEMENT]
+        postings = parts[0]
+        if within is not None:
+            postings = {number: postings[number] for number in filter(postings.__contains__, within)}
+        own_text = list(map(_ACTOR.__ne__, postings.values()))
+        numbers = list(compress(postings, own_text))
+        _improve(best, numbers, list(map(by_code.__getitem__, compress(postings.values(), own_text))))
+
+    def outside(self, listed: set[int]) -> int:
+        """How many claims not in ``listed`` name the term in their own texts."""
+        if not self._parts:
+            return 0
+        first, *others = self._parts
+        held = first.keys() - listed
+        for part in others:
+            held = set(filter(part.__contains__, held))
+        found: Matches = {}
+        self.improve(found, held)
+        return len(found)
+
+
+class Common(Mapping[int, tuple[float, Why]]):
+    """The matches of an actor most claims involve, worked out only for the claims asked
+    about: ranking asks about a few thousand candidates, and the whole would be a
+    dictionary of most claims, built again for every query (and, for a name of two words,
+    every claim's text read to see if it names the actor). It holds exactly what
+    :meth:`Matcher.actor` would: iterated, or its items or values taken, it works out the whole.
+
+    :meth:`settle` works out many claims in one step; a claim not settled is worked out on its own.
+    """
+
+    def __init__(self, layers: list[tuple[Sequence[int], tuple[float, Why]]], named: _Naming) -> None:
+        self._layers = layers
+        self._named = named
+        self._found: Matches = {}
+        self._settled: set[int] = set()
+        self._whole: Matches | None = None
+        self._size: int | None = None
+
+    def settle(self, numbers: Iterable[int]) -> None:
+        """Work out the matches of ``numbers``."""
+        if self._whole is not None:
+            return
+        wanted = set(numbers) - self._settled
+        if not wanted:
+            return
+        best = _layered(self._layers, wanted)
+        self._named.improve(best, wanted)
+        self._found.update(best)
+        self._settled |= wanted
+
+    def settled(self, numbers: Iterable[int]) -> Matches:
+        """The matches of at least ``numbers`` (see :meth:`settle`), as a plain dictionary:
+        for looking up many of them."""
+        self.settle(numbers)
+        return self._found if self._whole is None else self._whole
+
+    def whole(self) -> Matches:
+        """Every claim's match, as :meth:`Matcher.actor` works it out for an actor few claims involve."""
+        if self._whole is None:
+            self._whole = _layered(self._layers)
+            self._named.improve(self._whole)
+        return self._whole
+
+    def get(self, number: int, default: Any = None) -> Any:
+        if self._whole is not None:
+            return self._whole.get(number, default)
+        if number not in self._settled:
+            self.settle((number,))
+        return self._found.get(number, default)
+
+    def __getitem__(self, number: int) -> tuple[float, Why]:
+        found = self.get(number)
+        if found is None:
+            raise KeyError(number)
+        return cast(tuple[float, Why], found)
+
+    def __contains__(self, number: object) -> bool:
+        return isinstance(number, int) and self.get(number) is not None
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.whole())
+
+    def keys(self) -> KeysView[int]:
+        return self.whole().keys()
+
+    def values(self) -> ValuesView[tuple[float, Why]]:
+        return self.whole().values()
+
+    def items(self) -> ItemsView[int, tuple[float, Why]]:
+        return self.whole().items()
+
+    def __bool__(self) -> bool:
+        return any(numbers for numbers, _ in self._layers) or bool(len(self))
+
+    def __len__(self) -> int:
+        if self._whole is not None:
+            return len(self._whole)
+        if self._size is None:
+            listed = set().union(*(numbers for numbers, _ in self._layers))
+            self._size = len(listed) + self._named.outside(listed)
+        return self._size
 
 
 class Matcher:
@@ -218,40 +381,33 @@ class Matcher:
                     self._offer(best, term, word, FUZZY, "spelling", offered)
         return best
 
-    def actor(self, term: str, run: Run) -> Matches:
+    def actor(self, term: str, run: Run) -> Found:
         """Claims involving the actor, at a little less those involving its members
-        if it is a state, and claims whose text names it without listing it."""
+        if it is a state, and claims whose text names it without listing it.
+
+        An actor most claims involve (:data:`HELD_BY_MOST`) is matched as
+        :class:`Common`: only for the claims ranking asks about."""
         level = ALIAS if run.exact else FUZZY
         how = "alias of" if run.exact else "near name of"
-        best: Matches = {}
-        for member in self._members.get(run.actor, ()):
-            pair = (MEMBER * level, Why(term, "actor", member, "state of" if run.exact else "near name, state of"))
-            best.update(dict.fromkeys(self.corpus.claims_of(member), pair))
-        listed = self.corpus.claims_of(run.actor)
-        best.update(dict.fromkeys(listed, (level, Why(term, "actor", run.actor, how))))
+        layers = [
+            (
+                self.corpus.claims_of(member),
+                (MEMBER * level, Why(term, "actor", member, "state of" if run.exact else "near name, state of")),
+            )
+            for member in self._members.get(run.actor, ())
+        ]
+        layers.append((self.corpus.claims_of(run.actor), (level, Why(term, "actor", run.actor, how))))
         if run.capitals:
             # The word "un" in "Kim Jong Un" is no "UN": look at the original text.
-            return self._capitals(best, term)
+            return self._capitals(_layered(layers), term)
         # A claim naming the actor in its own text (as typed) ranks above one
         # that only lists it, and counts even if it does not list it.
         parts = [self.holders(word) for word in dict.fromkeys(term.split()) if word not in STOPWORDS]
-        if not parts or not all(parts):
-            return best
-        how = "phrase" if " " in term else "exact"
-        own = {_STATEMENT: (1.0, Why(term, "statement", term, how)), _ELSEWHERE: (QUOTE, Why(term, "text", term, how))}
-        if " " in term:
-            candidates = set(parts[0]).intersection(*parts[1:])
-            named = list(self._naming(" " + term + " ", candidates))
-            _improve(best, [number for number, _ in named], [own[where] for _, where in named])
-        else:
-            # One word: the strongest field holding it says where it is, and a claim's own
-            # texts hold it unless that is an actor's name not marked OWN_TOO.
-            by_code = [own[_ELSEWHERE]] * (OWN_TOO + _ACTOR + 1)
-            by_code[_STATEMENT] = own[_STATEMENT]
-            postings = parts[0]
-            own_text = list(map(_ACTOR.__ne__, postings.values()))
-            numbers = list(compress(postings, own_text))
-            _improve(best, numbers, list(map(by_code.__getitem__, compress(postings.values(), own_text))))
+        named = _Naming(self, term, parts if parts and all(parts) else [])
+        if len(layers[-1][0]) > HELD_BY_MOST * len(self.corpus.ranks()):
+            return Common(layers, named)
+        best = _layered(layers)
+        named.improve(best)
         return best
 
     def _capitals(self, best: Matches, term: str) -> Matches:

@@ -65,7 +65,7 @@ from itertools import chain, compress, pairwise
 
 from rknk.search import bounded
 from rknk.search.corpus import Corpus
-from rknk.search.matching import CHUNK, Matches, Why
+from rknk.search.matching import CHUNK, Common, Found, Why
 from rknk.search.terms import Term, frames, is_year
 from rknk.words import STOPWORDS, relational, synonyms_of
 
@@ -96,7 +96,7 @@ FEW_SCORES = 4
 INTENT_BOOST = 3.0
 
 
-def weights(terms: list[Term], matches: list[Matches], size: int) -> list[float]:
+def weights(terms: list[Term], matches: list[Found], size: int) -> list[float]:
     """Each term's inverse document frequency over a corpus of ``size`` claims,
     an everyday word's at most :data:`EVERYDAY_WEIGHT`."""
     rarity = [math.log(1 + (size - len(hits) + 0.5) / (len(hits) + 0.5)) for hits in matches]
@@ -107,7 +107,7 @@ def scores(
     corpus: Corpus,
     words: list[str],
     terms: list[Term],
-    matches: list[Matches],
+    matches: list[Found],
     *,
     intent: str | None = None,
     strict: bool = False,
@@ -179,6 +179,10 @@ def scores(
         if term.place or term.subject or (term.named and len(matches[n]) <= COMMON * size)
     ]
     held_itself = [n for n, term in enumerate(terms) if is_year(term) or term.ordinal]
+    # An actor most claims involve is matched for the candidates alone (see matching.Common):
+    # from here on only candidates are looked up, in plain dictionaries.
+    sizes = list(map(len, matches))
+    matches = [hits.settled(candidates) if isinstance(hits, Common) else hits for hits in matches]
     # Claims matched the same way by every term (the same (quality, why) pairs, shared by
     # the matching) pass or fail the floor together and score the same: each way is
     # judged once, and the claims are sorted into ways by steps in C.
@@ -209,8 +213,8 @@ def scores(
     # hold is known without reading its text.
     # The words of a term most claims match are not looked at: nearly every claim holds them.
     typed_words = [
-        [word for word in words[term.start : term.end] if word not in STOPWORDS] if len(found) <= COMMON * size else []
-        for term, found in zip(terms, matches, strict=True)
+        [word for word in words[term.start : term.end] if word not in STOPWORDS] if held <= COMMON * size else []
+        for term, held in zip(terms, sizes, strict=True)
     ]
     typed = [
         _holding_all(kept, [holders(word) for word in dict.fromkeys(typed_words[n] + typed_words[n + 1])])
@@ -267,7 +271,7 @@ def _holding_all(numbers: list[int], holders: list[Container[int]]) -> list[bool
     return list(map(all, zip(*[map(held.__contains__, numbers) for held in holders], strict=True)))
 
 
-def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised: Container[str]) -> set[int]:
+def droppable(terms: list[Term], matches: list[Found], size: int, capitalised: Container[str]) -> set[int]:
     """The terms a query may do without when nothing passes the floor, as Meilisearch
     drops words until documents match; empty when it may not.
 
@@ -311,9 +315,7 @@ def droppable(terms: list[Term], matches: list[Matches], size: int, capitalised:
     return dropped
 
 
-def _adjacent(
-    corpus: Corpus, numbers: list[int], pairs: list[tuple[int, str]], matches: list[Matches]
-) -> dict[int, int]:
+def _adjacent(corpus: Corpus, numbers: list[int], pairs: list[tuple[int, str]], matches: list[Found]) -> dict[int, int]:
     """How many neighbouring term pairs each claim holds side by side, reading texts a chunk at a time."""
     found: dict[int, int] = {}
     numbers = sorted(numbers)  # texts are stored by number: neighbours share pages
