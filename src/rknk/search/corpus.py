@@ -24,6 +24,10 @@ class Corpus(Protocol):
         """Claim number -> code of the strongest field holding ``word``."""
         ...
 
+    def postings_without(self, word: str, code: int) -> Mapping[int, int]:
+        """As :meth:`postings`, less the claims where ``word``'s field code is ``code``."""
+        ...
+
     def has_word(self, word: str) -> bool: ...
 
     def prefixed(self, start: str) -> list[str]:
@@ -117,6 +121,9 @@ class MemoryCorpus:
 
     def postings(self, word: str) -> Mapping[int, int]:
         return self._postings.get(word, {})
+
+    def postings_without(self, word: str, code: int) -> Mapping[int, int]:
+        return {number: held for number, held in self.postings(word).items() if held != code}
 
     def has_word(self, word: str) -> bool:
         return word in self._postings

@@ -402,10 +402,14 @@ class Matcher:
             return self._capitals(_layered(layers), term)
         # A claim naming the actor in its own text (as typed) ranks above one
         # that only lists it, and counts even if it does not list it.
-        parts = [self.holders(word) for word in dict.fromkeys(term.split()) if word not in STOPWORDS]
-        named = _Naming(self, term, parts if parts and all(parts) else [])
+        words = [word for word in dict.fromkeys(term.split()) if word not in STOPWORDS]
         if len(layers[-1][0]) > HELD_BY_MOST * len(self.corpus.ranks()):
-            return Common(layers, named)
+            # Only the claims whose own texts hold each word can name it there (see _Naming):
+            # the others, most claims, are never read into a dictionary.
+            held = [self.corpus.postings_without(word, _ACTOR) for word in words]
+            return Common(layers, _Naming(self, term, held if held and all(held) else []))
+        parts = [self.holders(word) for word in words]
+        named = _Naming(self, term, parts if parts and all(parts) else [])
         best = _layered(layers)
         named.improve(best)
         return best
