@@ -532,3 +532,20 @@ def test_the_claims_of_an_actor_follow_an_update_in_place(data: Path) -> None:
     assert [p.stat().st_ino for p in index_files(index_file.parent)] == [index_file.stat().st_ino]  # updated in place
     assert (len(after["russia"]), len(after["north-korea"])) == (1, 2)
     assert len(after["vladimir-putin"]) == len(before["vladimir-putin"]) + 1
+
+
+def test_postings_without_a_field_are_the_postings_less_that_field_after_an_update_too(data: Path) -> None:
+    from rknk.index.rows import FIELD_CODES
+
+    actor = FIELD_CODES["actor"]
+    for edited in (False, True):
+        if edited:
+            rewrite(data / "claims" / "a.json", lambda items: items[0].update(statement="North Korea, edited."))
+        index = rknk.index.open_index(data)
+        words = [word for (word,) in index.db.execute("SELECT word FROM vocabulary")]
+        assert "korea" in words
+        for word in [*words, "nowhere"]:
+            postings = index.postings(word)
+            assert index.postings_without(word, actor) == {n: c for n, c in postings.items() if c != actor}, word
+        assert any(code == actor for code in index.postings("kcna").values())  # some are left out
+        index.db.close()
