@@ -27,6 +27,14 @@ from rknk.numbers import ORDINAL_ENDINGS
 from rknk.numbers import read_days as read_days
 from rknk.numbers import scale_numbers as scale_numbers
 
+#: Verbs that report what someone said or thinks, in English and Indonesian: a query
+#: holding one asks what was said, so a state it names may be the claimant.
+REPORTING_VERBS = frozenset(
+    {
+        *("say", "says", "said", "think", "thinks", "believe", "believes", "claim", "claims", "according"),
+        *("menurut", "kata", "mengatakan", "berkata", "percaya"),
+    }
+)
 #: Words that carry no search meaning by themselves, in English and Indonesian,
 #: including the question words of a query typed as a question.
 STOPWORDS = frozenset(
@@ -60,11 +68,10 @@ STOPWORDS = frozenset(
         *("jika", "kalau", "namun", "tetapi", "tapi", "serta", "yaitu", "yakni", "maupun"),
         # Reporting verbs: a claim is *what someone said*; who said it is its
         # claimant, asked for by name, not by these words.
-        *("say", "says", "said", "think", "thinks", "believe", "believes", "claim", "claims", "according"),
+        *REPORTING_VERBS,
         # What folding leaves of other contractions (*they're*, *we've*, *it'll*; a negative
         # one is read as *not*), a bare letter that names nothing.
         *("t", "re", "ve", "ll"),
-        *("menurut", "kata", "mengatakan", "berkata", "percaya"),
     }
 )
 #: What folding leaves of an English negative contraction before its ``t`` (*didn't*:
@@ -505,6 +512,30 @@ def synonyms_of(term: str) -> frozenset[str]:
         return _others(term, found)
     formed = [word for base in bases(term) for word in _made_from(base, by_word)]
     return frozenset().union(*(group for word in formed for group in by_word[word])) - {term}
+
+
+#: The concepts whose words say that someone went somewhere (``visit``), or that someone
+#: sent something or penalised someone (``deployment``, ``supply``, ``sanctions``): the
+#: destination typed after them is where it happened, and the state typed as their doer must
+#: be an actor of the claim, not only the claimant who reported it.
+VISIT = "visit"
+ACTS = ("deployment", "supply", "sanctions")
+#: The concepts of reporting, accusing, assessing and denying: a state typed beside them may
+#: be the one who said it (the claimant), so :data:`ACTS` does not make it the doer.
+REPORTING = ("accused", "reports", "estimate", "analysis", "suspected", "confirmed", "warning", "denied")
+
+
+def of_concepts(word: str, names: Iterable[str]) -> bool:
+    """Whether a folded word, or a form of it (:func:`bases`), is a word of the lexicon's
+    concepts named ``names``: ``mengunjungi``, ``berkunjung`` and ``visited`` are visiting."""
+    return any(word in _concept_forms(name)[0] or not bases(word).isdisjoint(_concept_forms(name)[1]) for name in names)
+
+
+@lru_cache(maxsize=8)
+def _concept_forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded words of the concept ``name``, and what they are made from."""
+    words = frozenset().union(*(group for concept, group in _folded_groups() if concept == name))
+    return words, frozenset().union(*map(bases, words))
 
 
 #: A word of the lexicon an unknown word is read as must be this long, and within one

@@ -23,6 +23,23 @@ FIELD_CODES = {name: code for code, name in enumerate(FIELDS)}
 #: claim's own texts hold it too, so search knows without reading the texts.
 OWN_TOO = 16
 _ACTOR = FIELD_CODES["actor"]
+_PLACE = FIELD_CODES["place"]
+#: Marks indexed beside the words, which no folded query word can be (folding drops ``@``):
+#: a claim giving a place holds :data:`PLACED`, and :func:`place_mark` of each place it gives,
+#: so search knows where a claim says it happened without reading it; a claim holds
+#: :func:`claimant_mark` of each actor it names only as a claimant (who said it, not who did it).
+PLACED = "@place"
+_CLAIMANT = "@said:"
+
+
+def place_mark(place: str) -> str:
+    """The mark a claim giving ``place`` (folded) holds: ``@place:north_korea``."""
+    return PLACED + ":" + "_".join(place.split())
+
+
+def claimant_mark(actor_id: str) -> str:
+    """The mark a claim naming ``actor_id`` only as a claimant holds: ``@said:south-korea``."""
+    return _CLAIMANT + actor_id
 
 
 def claim_fields(
@@ -142,6 +159,12 @@ def analyse(
     for word in shared:
         if words[word] == _ACTOR:  # no stronger field holds it
             words[word] = _ACTOR + OWN_TOO
+    if claim["places"]:
+        words[PLACED] = _PLACE
+        for place in claim["places"]:
+            words[place_mark(" ".join(folded_words(place)))] = _PLACE
+    for actor_id in {c["actor"] for c in claim["claimants"] if c["actor"]}.difference(claim["actors"]):
+        words[claimant_mark(actor_id)] = FIELD_CODES["claimant"]
     texts = [" ".join(split) for _, split in own]
     statement = " " + texts.pop() + " |"
     others = " " + " | ".join(texts) + " |"

@@ -27,12 +27,13 @@ from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from functools import partial
 from typing import NamedTuple, overload
 
+from rknk.index.rows import PLACED, claimant_mark
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 from rknk.search import ranking
 from rknk.search.corpus import Corpus, MemoryCorpus
 from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
-from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, alias_table, frames, parse
+from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, Term, alias_table, frames, parse
 from rknk.words import office_of, places, synonyms_of
 
 __all__ = [
@@ -193,6 +194,12 @@ class Searcher:
         # A state or a person named must be involved in a claim: an organisation or a
         # medium is as often named as a source or a claimant as the subject.
         self._named = frozenset(actor_id for actor_id, actor in actors.items() if actor["kind"] in ("state", "person"))
+        self._states = frozenset(actor_id for actor_id, actor in actors.items() if actor["kind"] == "state")
+        # A state's people and bodies: who acted for it (its defence minister, its army).
+        self._members: dict[str, list[str]] = {}
+        for actor_id, actor in actors.items():
+            if actor["state"]:
+                self._members.setdefault(actor["state"], []).append(actor_id)
         # A person's office, for "Belousov's predecessor": the role's words up to when it was held.
         self._offices = {
             actor_id: office_of(actor["role"])
@@ -210,6 +217,43 @@ class Searcher:
             elsewhere.update(self.corpus.postings(place))
         return {number: pair for number, pair in found.items() if pair[1].field != "actor" or number not in elsewhere}
 
+    def _elsewhere(self, term: Term) -> set[int]:
+        """The claims that say they happened somewhere other than where ``term`` says (``trip to
+        Pyongyang``, ``Putin's visit to North Korea``): a claim giving a place (its ``places``) must
+        give this one, its state or, for a state, a place named after it (``Russian Far East``).
+        The treaty names Moscow, but was signed in North Korea; the 2019 summit, in Vladivostok,
+        was no visit to North Korea. Read from the marks the index holds for each place a claim
+        gives: no claim is read."""
+        assert term.run is not None
+        marks = self.corpus.prefixed(PLACED + ":")
+        here = [mark for mark in marks if self._in_place(mark, term.run.actor, capital=term.place)]
+        there = set().union(*(self.corpus.postings(mark) for mark in here))
+        return {number for number in self.corpus.postings(PLACED) if number not in there}
+
+    def _in_place(self, mark: str, state: str, *, capital: bool) -> bool:
+        """Whether the place a mark names (``@place:russian_far_east``) is in ``state``: named
+        by one of its names (``moscow``, ``rusia``) or, unless a capital is asked about, by a
+        run of words naming it (``russian far east`` is in Russia, but not in Moscow)."""
+        words = mark[len(PLACED) + 1 :].split("_")
+        whole = self._names.get(" ".join(words))
+        if whole is not None:
+            return whole[0] == state
+        if capital:
+            return False
+        runs = (" ".join(words[start:end]) for start in range(len(words)) for end in range(start + 1, len(words) + 1))
+        return any(self._names.get(run, ("",))[0] == state for run in runs)
+
+    def _doers(self, found: Matches, actor: str) -> Matches:
+        """``found`` for a state or a person typed as who sent something or imposed a sanction,
+        without the claims that list it, or its people and bodies, only as a claimant: a claim
+        South Korea reported (*North Korea sent troops, South Korea says*) is no answer to what
+        South Korea sent. Read from the marks the index holds for claimants who are no actor."""
+        acting: set[int] = set()
+        for one in (actor, *self._members.get(actor, ())):
+            said = self.corpus.postings(claimant_mark(one))
+            acting.update(number for number in self.corpus.claims_of(one) if number not in said)
+        return {number: pair for number, pair in found.items() if number in acting}
+
     def results(self, query: str, *, allowed: Container[int] | None = None, limit: int | None = None) -> Results:
         """Claims matching ``query``, best first: score, then newest first.
 
@@ -221,7 +265,7 @@ class Searcher:
         scored only in the round that may leave such words out
         (:func:`ranking.droppable`), whose rules decide whether the rest may answer.
         """
-        reading = parse(query, self._names, self._named, self._offices)
+        reading = parse(query, self._names, self._named, self._offices, self._states)
         if reading.excluded:
             # Belousov's predecessor is not Belousov: his claims are no answer.
             left_out = set().union(*(self.corpus.claims_of(actor) for actor in reading.excluded))
@@ -232,6 +276,14 @@ class Searcher:
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
         ]
         matches = [self._sited(found) if term.located else found for term, found in zip(terms, matches, strict=True)]
+        elsewhere = set().union(*(self._elsewhere(term) for term in terms if term.located))
+        if elsewhere:
+            allowed = Without(allowed, elsewhere)
+        if any(term.doer for term in terms):
+            matches = [
+                self._doers(found, term.run.actor) if term.doer and term.run else found
+                for term, found in zip(terms, matches, strict=True)
+            ]
         # A name the data does not know at all (Japan, Trump, Wonsan), a concept of the
         # lexicon no claim holds by any of its words (died, tewas), or an ordinal no claim
         # holds (second), means the data cannot answer: the nearest claims about other things are no answer.
