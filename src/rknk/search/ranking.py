@@ -171,14 +171,14 @@ def scores(
     # A year or a place typed is a fact asked about, not a word to weigh: a claim must hold it.
     # So is a state or a person named (did *China* send troops?), unless most claims involve it.
     # The curator's note tells of other events and their years (a nuclear test of 2017):
-    # a year or an ordinal typed must be held by the claim itself.
+    # a year, an ordinal or a name the data knows no actor by (the EU) must be held by the claim itself.
     # So is a relative named through a name (Kim Jong Un's *daughter*): the person asked about.
     held_anywhere = [
         n
         for n, term in enumerate(terms)
         if term.place or term.subject or (term.named and len(matches[n]) <= COMMON * size)
     ]
-    held_itself = [n for n, term in enumerate(terms) if is_year(term) or term.ordinal]
+    held_itself = [n for n, term in enumerate(terms) if is_year(term) or term.ordinal or term.name]
     # Claims matched the same way by every term (the same (quality, why) pairs, shared by
     # the matching) pass or fail the floor together and score the same: each way is
     # judged once, and the claims are sorted into ways by steps in C.

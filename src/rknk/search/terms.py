@@ -63,6 +63,7 @@ from rknk.words import (
     seats,
     spans_time,
     succession,
+    synonyms_of,
     wants_figure,
 )
 
@@ -117,6 +118,10 @@ class Term(NamedTuple):
     #: send``, ``dikirim Korea Selatan``), in a query not about who said so: a claim must list
     #: it, or its people, as an actor, not only as a claimant.
     doer: bool = False
+    #: A word typed as a name (with a capital, not the first word unless in capitals: ``EU``)
+    #: that names no actor or place the data knows: the claim itself must hold it, not only its
+    #: curator's note, which tells of other events (the EU's own sanctions on Russia).
+    name: bool = False
 
 
 def frames(term: Term) -> bool:
@@ -336,6 +341,8 @@ def parse(
     dropped: list[str] = []
     seen: set[str] = set()
     visiting = any(of_concepts(word, (VISIT,)) for word in words)
+    # The first word is a name only if typed in capitals (EU), not merely as a sentence starts.
+    names_typed = capitalised | {fold(typed[0])} if typed and len(typed[0]) > 1 and typed[0].isupper() else capitalised
     acted = acting(folded, asked)
     position = 0
     while position < len(words):
@@ -356,9 +363,22 @@ def parse(
             located = located and (place or run.actor in states)
             subject = run is None and text in relational() and any(kin(words, position, runs))
             doer = must and acted and _does(words, position, position + length)
+            name = run is None and not place and not everyday and text in names_typed and unknown_name(text, names)
             terms.append(
                 Term(
-                    text, position, position + length, run, everyday, place, must, counted, span, located, subject, doer
+                    text,
+                    position,
+                    position + length,
+                    run,
+                    everyday,
+                    place,
+                    must,
+                    counted,
+                    span,
+                    located,
+                    subject,
+                    doer,
+                    name,
                 )
             )
             seen.add(text)
@@ -375,6 +395,17 @@ def parse(
         strict=wants_figure(folded),
         excluded=tuple(excluded),
     )
+
+
+def unknown_name(word: str, names: Iterable[str]) -> bool:
+    """Whether a folded word typed with a capital is a name the data knows nothing of: no word
+    of an actor's names (``Korean``, ``Far``), no concept of the lexicon (``East``), no figure."""
+    return word.isalpha() and not synonyms_of(word) and word not in _name_words(names)
+
+
+def _name_words(names: Iterable[str]) -> frozenset[str]:
+    """Every word of the folded names and aliases in ``names`` (an alias table's keys)."""
+    return frozenset(word for name in names for word in name.split())
 
 
 def _destination(before: str, capital: bool, visiting: bool) -> bool:
@@ -410,4 +441,3 @@ def acting(words: list[str], asked: str | None) -> bool:
     if asked == "claimant" or any(word in REPORTING_VERBS for word in words):
         return False
     return any(of_concepts(word, ACTS) for word in words) and not any(of_concepts(word, REPORTING) for word in words)
-
