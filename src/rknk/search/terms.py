@@ -359,8 +359,12 @@ def parse(
             )
             counted = run is None and ordinal(text) is not None
             span = run is None and spans_time(words, position)
-            located = run is not None and position > 0 and _destination(words[position - 1], place, visiting)
-            located = located and (place or run.actor in states)
+            located = (
+                run is not None
+                and (place or run.actor in states)
+                and position > 0
+                and _destination(words[position - 1], place, visiting)
+            )
             subject = run is None and text in relational() and any(kin(words, position, runs))
             doer = must and acted and _does(words, position, position + length)
             name = run is None and not place and not everyday and text in names_typed and unknown_name(text, names)
