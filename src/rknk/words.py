@@ -454,6 +454,16 @@ def seats() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def former_states() -> dict[str, tuple[str, ...]]:
+    """Each state's actor id mapped to the ids of the states whose seat it took (``russia``:
+    the Soviet Union), from the lexicon's ``former_states``: its capital typed stands for them too."""
+    found: dict[str, tuple[str, ...]] = {}
+    for entry in _lexicon().get("former_states", []):
+        found[str(entry["successor"])] = (*found.get(str(entry["successor"]), ()), str(entry["state"]))
+    return found
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Folded adjectives of the states (``chinese``, ``north korean``) mapped to the state's
     actor id, from the lexicon's ``demonyms``: typed in a query, they name the state."""

@@ -31,10 +31,10 @@ from rknk.index.rows import PLACED, claimant_mark
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 from rknk.search import ranking
 from rknk.search.corpus import Corpus, MemoryCorpus
-from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, Matcher, Matches, Why
+from rknk.search.matching import ALIAS, CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, MEMBER, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
 from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, Term, alias_table, frames, parse
-from rknk.words import office_of, places, synonyms_of
+from rknk.words import former_states, office_of, places, synonyms_of
 
 __all__ = [
     "FIELD_WEIGHTS",
@@ -217,6 +217,19 @@ class Searcher:
             elsewhere.update(self.corpus.postings(place))
         return {number: pair for number, pair in found.items() if pair[1].field != "actor" or number not in elsewhere}
 
+    def _seat_of_old(self, term: Term, found: Matches) -> Matches:
+        """``found`` for a capital typed (``Moscow``, ``Kremlin``), with the claims of the states
+        whose seat its state took (the lexicon's ``former_states``): Soviet aid was Moscow's aid."""
+        former = former_states().get(term.run.actor, ()) if term.run else ()
+        if not former:
+            return found
+        found = dict(found)
+        for state in former:
+            pair = (ALIAS * MEMBER, Why(term.text, "actor", state, "seat, in its time, of"))
+            for number in self.corpus.claims_of(state):
+                found.setdefault(number, pair)
+        return found
+
     def _elsewhere(self, term: Term) -> set[int]:
         """The claims that say they happened somewhere other than where ``term`` says (``trip to
         Pyongyang``, ``Putin's visit to North Korea``): a claim giving a place (its ``places``) must
@@ -276,6 +289,9 @@ class Searcher:
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
         ]
         matches = [self._sited(found) if term.located else found for term, found in zip(terms, matches, strict=True)]
+        matches = [
+            self._seat_of_old(term, found) if term.place else found for term, found in zip(terms, matches, strict=True)
+        ]
         elsewhere = set().union(*(self._elsewhere(term) for term in terms if term.located))
         if elsewhere:
             allowed = Without(allowed, elsewhere)
