@@ -120,7 +120,7 @@ def read_particles(words: list[str]) -> list[str]:
     return out
 
 
-#: What a question asks for, by its opening words (folded): a date, a quantity or a claimant.
+#: What a question asks for, by its opening words (folded): a date, a quantity, a claimant or a place.
 #: Search favours claims that hold the thing asked for (:mod:`rknk.search.ranking`).
 INTENTS = {
     ("when",): "date",
@@ -141,6 +141,10 @@ INTENTS = {
     ("berapa",): "quantity",
     ("who",): "claimant",
     ("siapa",): "claimant",
+    ("where",): "place",
+    ("di", "mana"): "place",
+    ("dimana",): "place",
+    ("ke", "mana"): "place",
 }
 
 

@@ -76,7 +76,7 @@ _WORD = re.compile(r"\w+")
 
 
 #: What each question intent asks for, as ``--explain`` says it.
-ASKED = {"date": "a precise date", "quantity": "a figure", "claimant": "a named claimant"}
+ASKED = {"date": "a precise date", "quantity": "a figure", "claimant": "a named claimant", "place": "a place"}
 
 
 class Run(NamedTuple):
