@@ -120,7 +120,8 @@ def read_particles(words: list[str]) -> list[str]:
     return out
 
 
-#: What a question asks for, by its opening words (folded): a date, a quantity, a claimant or a place.
+#: What a question asks for, by its opening words (folded): a date, a quantity, a claimant, a
+#: place or a reason.
 #: Search favours claims that hold the thing asked for (:mod:`rknk.search.ranking`).
 INTENTS = {
     ("when",): "date",
@@ -145,6 +146,11 @@ INTENTS = {
     ("di", "mana"): "place",
     ("dimana",): "place",
     ("ke", "mana"): "place",
+    ("why",): "reason",
+    ("mengapa",): "reason",
+    ("kenapa",): "reason",
+    ("what", "for"): "reason",
+    ("untuk", "apa"): "reason",
 }
 
 
@@ -455,6 +461,13 @@ def seats() -> frozenset[str]:
     ``kremlin``), from the lexicon's ``seats``: named in a query, they are places a claim
     must hold (see :mod:`rknk.search.ranking`)."""
     return frozenset(fold(seat["name"]) for seat in _lexicon().get("seats", []))
+
+
+@lru_cache(maxsize=1)
+def reasons() -> frozenset[str]:
+    """Folded words by which a claim gives a reason or a motive (``because``, ``exchange``,
+    ``karena``, ``imbalan``), from the lexicon's ``reasons``: a *why* question favours such claims."""
+    return frozenset(fold(word) for group in _lexicon().get("reasons", []) for word in group["words"])
 
 
 @lru_cache(maxsize=1)

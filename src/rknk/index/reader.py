@@ -56,7 +56,6 @@ def _after(letter: str) -> str:
 _HOLDING = {
     "date": "julianday(c.last) - julianday(c.first) < 31",
     "quantity": "json_array_length(d.json, '$.quantities') > 0",
-    "place": "json_array_length(d.json, '$.places') > 0",
     "claimant": "EXISTS (SELECT 1 FROM json_each(d.json, '$.claimants') k"
     " WHERE json_extract(k.value, '$.actor') IS NOT NULL)",
 }

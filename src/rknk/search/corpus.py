@@ -76,11 +76,9 @@ PRECISE_DAYS = 31
 
 def holds(intent: str, claim: ClaimRecord) -> bool:
     """Whether ``claim`` holds what a question asks for: a precise date (``date``: a day
-    or a month), a figure (``quantity``), a place (``place``), or a claimant who is a known actor (``claimant``)."""
+    or a month), a figure (``quantity``), or a claimant who is a known actor (``claimant``)."""
     if intent == "quantity":
         return bool(claim["quantities"])
-    if intent == "place":
-        return bool(claim["places"])
     if intent == "claimant":
         return any(claimant["actor"] for claimant in claim["claimants"])
     if intent == "date":

@@ -59,15 +59,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from heapq import nlargest
 from itertools import chain, compress, pairwise
 
+from rknk.index.rows import FIELD_CODES, OWN_TOO, PLACED
 from rknk.search import bounded
 from rknk.search.corpus import Corpus
 from rknk.search.matching import CHUNK, Matches, Why
 from rknk.search.terms import Term, frames, is_year
-from rknk.words import STOPWORDS, relational, synonyms_of
+from rknk.words import STOPWORDS, reasons, relational, synonyms_of
 
 #: A claim must match at least this share of a query's terms to be shown.
 MIN_COVERAGE = 2 / 3
@@ -132,7 +133,7 @@ def scores(
         if allowed is not None:
             hits = {number: pair for number, pair in hits.items() if number in allowed}
         if strict and intent:
-            having = corpus.holding(intent, hits)
+            having = holding(corpus, intent, hits)
             hits = {number: pair for number, pair in hits.items() if number in having}
         # Claims matched the same way share one (quality, why) pair: score each pair
         # once, and give the claims their pair's score without a step per claim in Python.
@@ -142,10 +143,10 @@ def scores(
         if limit is not None and len(found) > limit:
             threshold = nlargest(limit, found.values())[-1] - (INTENT_BOOST if intent else 0.0)
             found = {number: score for number, score in found.items() if score >= threshold}
-        holding = corpus.holding(intent, found) if intent else set()
-        for number in holding:
+        held = holding(corpus, intent, found) if intent else set()
+        for number in held:
             found[number] = round(found[number] + INTENT_BOOST, 1)
-        return found, holding
+        return found, held
     holders = holders or corpus.postings
     size = max(len(corpus.ranks()), MIN_SIZE)
     weight = weights(terms, matches, size)
@@ -234,7 +235,7 @@ def scores(
     boosted: set[int] = set()
 
     def exact(numbers: list[int]) -> dict[int, float]:
-        held = corpus.holding(intent, numbers) if intent else set()
+        held = holding(corpus, intent, numbers) if intent else set()
         boosted.update(held)
         if strict and intent:  # a claim lacking what the question asks for is no answer
             numbers = [number for number in numbers if number in held]
@@ -253,6 +254,27 @@ def scores(
     bound = {able: score(able[0], count, bonus) for able, count in counted_pairs.items()}
     bounds = dict(zip(able_of, map(bound.__getitem__, able_of.values()), strict=True))
     return bounded.best(bounds, corpus.ranks(), limit, exact), boosted
+
+
+#: Codes of the fields a claim's own texts and places are in: not its curator's note, its id,
+#: nor an actor's name alone (which names who, not why).
+_OWN_CODES = frozenset(code for name, code in FIELD_CODES.items() if name not in ("id", "note", "actor")) | {
+    FIELD_CODES["actor"] + OWN_TOO
+}
+
+
+def holding(corpus: Corpus, intent: str, numbers: Iterable[int]) -> set[int]:
+    """Those of ``numbers`` whose claims hold what a question asks for. A place (*where*) and a
+    reason (*why*: ``because``, ``in exchange``, ``karena``: the lexicon's ``reasons``) are read
+    from postings, as the index holds them (:data:`~rknk.index.rows.PLACED` marks a claim giving a
+    place), in the claim's own texts; a date, a figure or a claimant from the claims' rows."""
+    if intent not in ("place", "reason"):
+        return corpus.holding(intent, numbers)
+    marks = (PLACED,) if intent == "place" else tuple(sorted(reasons()))
+    held = [corpus.postings(mark) for mark in marks]
+    return {
+        number for number in numbers if any(number in postings and postings[number] in _OWN_CODES for postings in held)
+    }
 
 
 def _own(pair: tuple[float, Why] | None) -> bool:

@@ -76,7 +76,13 @@ _WORD = re.compile(r"\w+")
 
 
 #: What each question intent asks for, as ``--explain`` says it.
-ASKED = {"date": "a precise date", "quantity": "a figure", "claimant": "a named claimant", "place": "a place"}
+ASKED = {
+    "date": "a precise date",
+    "quantity": "a figure",
+    "claimant": "a named claimant",
+    "place": "a place",
+    "reason": "a reason",
+}
 
 
 class Run(NamedTuple):
