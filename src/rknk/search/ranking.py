@@ -143,10 +143,10 @@ def scores(
         if limit is not None and len(found) > limit:
             threshold = nlargest(limit, found.values())[-1] - (INTENT_BOOST if intent else 0.0)
             found = {number: score for number, score in found.items() if score >= threshold}
-        held = holding(corpus, intent, found) if intent else set()
-        for number in held:
+        lifted = holding(corpus, intent, found) if intent else set()
+        for number in lifted:
             found[number] = round(found[number] + INTENT_BOOST, 1)
-        return found, held
+        return found, lifted
     holders = holders or corpus.postings
     size = max(len(corpus.ranks()), MIN_SIZE)
     weight = weights(terms, matches, size)
