@@ -460,7 +460,13 @@ def seats() -> frozenset[str]:
     """Folded names of capitals that also stand for their state's government (``beijing``,
     ``kremlin``), from the lexicon's ``seats``: named in a query, they are places a claim
     must hold (see :mod:`rknk.search.ranking`)."""
-    return frozenset(fold(seat["name"]) for seat in _lexicon().get("seats", []))
+    return frozenset(seat_states())
+
+
+@lru_cache(maxsize=1)
+def seat_states() -> dict[str, str]:
+    """Each folded name of the lexicon's ``seats`` mapped to the actor id of its state."""
+    return {fold(seat["name"]): str(seat["state"]) for seat in _lexicon().get("seats", [])}
 
 
 @lru_cache(maxsize=1)

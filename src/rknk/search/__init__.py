@@ -34,7 +34,7 @@ from rknk.search.corpus import Corpus, MemoryCorpus
 from rknk.search.matching import ALIAS, CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, MEMBER, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
 from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, Term, alias_table, frames, parse
-from rknk.words import former_states, office_of, places, synonyms_of
+from rknk.words import former_states, office_of, places, seat_states, synonyms_of
 
 __all__ = [
     "FIELD_WEIGHTS",
@@ -245,9 +245,11 @@ class Searcher:
 
     def _in_place(self, mark: str, state: str, *, capital: bool) -> bool:
         """Whether the place a mark names (``@place:russian_far_east``) is in ``state``: named
-        by one of its names (``moscow``, ``rusia``) or, unless a capital is asked about, by a
+        by one of its names or seats (``moscow``, ``rusia``) or, unless a capital is asked about, by a
         run of words naming it (``russian far east`` is in Russia, but not in Moscow)."""
         words = mark[len(PLACED) + 1 :].split("_")
+        if seat_states().get(" ".join(words)) == state:
+            return True
         whole = self._names.get(" ".join(words))
         if whole is not None:
             return whole[0] == state

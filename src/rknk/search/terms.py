@@ -409,8 +409,9 @@ def parse(
 
 def unknown_name(word: str, names: Iterable[str]) -> bool:
     """Whether a folded word typed with a capital is a name the data knows nothing of: no word
-    of an actor's names (``Korean``, ``Far``), no concept of the lexicon (``East``), no figure."""
-    return word.isalpha() and not synonyms_of(word) and word not in _name_words(names)
+    of an actor's names (``Korean``, ``Far``), no seat (``Moscow``), no concept of the lexicon
+    (``East``), no figure."""
+    return word.isalpha() and word not in seats() and not synonyms_of(word) and word not in _name_words(names)
 
 
 def _name_words(names: Iterable[str]) -> frozenset[str]:
