@@ -559,16 +559,23 @@ REPORTING = ("accused", "reports", "estimate", "analysis", "suspected", "confirm
 
 
 def of_concepts(word: str, names: Iterable[str]) -> bool:
-    """Whether a folded word, or a form of it (:func:`bases`), is a word of the lexicon's
-    concepts named ``names``: ``mengunjungi``, ``berkunjung`` and ``visited`` are visiting."""
-    return any(word in _concept_forms(name)[0] or not bases(word).isdisjoint(_concept_forms(name)[1]) for name in names)
+    """Whether a folded word, or what it is made from (:func:`bases`), is a word of the
+    lexicon's concepts named ``names``: ``mengunjungi`` and ``travels`` are visiting."""
+    made_of: frozenset[str] | None = None
+    for name in names:
+        words = _concept_words(name)
+        if word in words:
+            return True
+        made_of = bases(word) if made_of is None else made_of
+        if not made_of.isdisjoint(words) or any(_made_from(base, words) for base in made_of):
+            return True
+    return False
 
 
-@lru_cache(maxsize=8)
-def _concept_forms(name: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The folded words of the concept ``name``, and what they are made from."""
-    words = frozenset().union(*(group for concept, group in _folded_groups() if concept == name))
-    return words, frozenset().union(*map(bases, words))
+@lru_cache(maxsize=16)
+def _concept_words(name: str) -> frozenset[str]:
+    """The folded words of the lexicon's concept ``name``."""
+    return frozenset().union(*(group for concept, group in _folded_groups() if concept == name))
 
 
 #: A word of the lexicon an unknown word is read as must be this long, and within one
