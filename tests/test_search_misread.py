@@ -29,6 +29,7 @@ MORE_ACTORS = [
     actor("united-kingdom", "United Kingdom", "state", "UK", "Britain"),
     actor("soviet-union", "Soviet Union", "state", "Uni Soviet", "Soviet"),
     actor("kim-jong-un", "Kim Jong Un", "person", state="north-korea"),
+    actor("china", "China", "state", "Cina", "Beijing"),
     actor("south-korea-jcs", "Joint Chiefs of Staff", "organization", "JCS", state="south-korea"),
 ]
 TROOPS = [{"value": 10000, "low": None, "high": None, "unit": "troops", "qualifier": "more-than"}]
@@ -118,6 +119,20 @@ CLAIMS = [
         places=[],
     ),
     claim(
+        "china-easing",
+        date="2022-09",
+        statement="China called for easing the sanctions on North Korea.",
+        actors=["china", "north-korea"],
+        places=[],
+    ),
+    claim(
+        "strategic-position",
+        date="2022-09",
+        statement="Russia seeks a stronger strategic position in Asia.",
+        actors=["russia"],
+        places=[],
+    ),
+    claim(
         "thousands-sent",
         date="2024-11-29",
         topic="troops",
@@ -197,6 +212,16 @@ def test_a_question_of_cause_lifts_the_claims_giving_a_reason(data: Path, cache:
     assert top(data, cache, "North Korea sent soldiers to Russia")[:1] == ["sent-to-help"]
     assert top(data, cache, query)[:1] == ["for-experience"]
     assert "asks for a reason" in explained(data, cache, query)
+
+
+@pytest.mark.parametrize(
+    "query", ["what is China's position on the sanctions?", "apa posisi Cina soal sanksi terhadap Korea Utara?"]
+)
+def test_a_noun_of_stance_frames_the_question(data: Path, cache: Path, query: str) -> None:
+    # the claims state a stance, never the noun: position counts only as the standing a state holds
+    assert top(data, cache, query)[:1] == ["china-easing"]
+    assert "everyday words, weighed as common: pos" in explained(data, cache, query)
+    assert top(data, cache, "Russia's strategic position")[:1] == ["strategic-position"]
 
 
 @pytest.mark.parametrize(

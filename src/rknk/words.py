@@ -506,6 +506,20 @@ def _everyday() -> frozenset[str]:
     return frozenset(word for part in raw["parts"] for word in part["words"])
 
 
+#: Nouns of a stance that are also words of the domain (Russia's strategic *position*): before
+#: a preposition of topic (*position on*, *posisi ... soal*) they frame a question as the
+#: everyday nouns of stance do (``everyday.json``), since the claims state a stance, never the noun.
+STANCE_NOUNS = frozenset({"position", "positions", "posisi", "stand"})
+#: Prepositions that say what a stance is about.
+ABOUT = frozenset({"on", "toward", "towards", "about", "regarding", "soal", "terhadap", "tentang", "mengenai"})
+
+
+def frames_stance(words: list[str], position: int) -> bool:
+    """Whether ``words[position]`` is a noun of stance asking about a stance on something
+    (``China's position on sanctions``, ``posisi China soal sanksi``), not a position held."""
+    return words[position] in STANCE_NOUNS and not ABOUT.isdisjoint(words[position + 1 : position + 4])
+
+
 def is_everyday(word: str) -> bool:
     """Whether a folded word is an everyday word (``everyday.json``): one that frames a
     question rather than names its subject, found as listed or by what it is made from

@@ -47,6 +47,7 @@ from rknk.words import (
     VISIT,
     Office,
     demonyms,
+    frames_stance,
     intent,
     is_everyday,
     names_a_date,
@@ -358,7 +359,7 @@ def parse(
         if not run and (text in STOPWORDS or names_a_date(words, position)):
             dropped.append(text)
         elif text not in seen:
-            everyday = run is None and is_everyday(text)
+            everyday = run is None and (is_everyday(text) or frames_stance(words, position))
             place = text in seats() if run is not None else text in places()
             must = (
                 run is not None and run.exact and run.actor in named and not related(words, position, position + length)
