@@ -8,13 +8,13 @@ Run through the command line on a small data folder written here, so the embedde
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from fixture_data import ACTORS, claim, invoke, make_data
+from test_search_facts import top
 from test_search_reading import FILLER
 
 
@@ -33,47 +33,45 @@ MORE_ACTORS = [
     actor("south-korea-jcs", "Joint Chiefs of Staff", "organization", "JCS", state="south-korea"),
 ]
 TROOPS = [{"value": 10000, "low": None, "high": None, "unit": "troops", "qualifier": "more-than"}]
+
+
+def placeless(claim_id: str, **changes: Any) -> dict[str, Any]:
+    """A claim that gives no place."""
+    return claim(claim_id, places=[], **changes)
+
+
+LEADERS = ["vladimir-putin", "kim-jong-un", "russia", "north-korea"]
+
+
+def meeting(claim_id: str, date: str, statement: str, places: list[str]) -> dict[str, Any]:
+    """A claim of the two leaders meeting, set in ``places`` (Pyongyang when none is given)."""
+    return claim(claim_id, date=date, statement=statement, actors=LEADERS, places=places or ["Pyongyang"])
+
+
 CLAIMS = [
-    claim(
-        "putin-visit",
-        date="2024-06-19",
-        statement="Putin visited North Korea and met Kim Jong Un.",
-        actors=["vladimir-putin", "kim-jong-un", "russia", "north-korea"],
-        tags=["visit"],
-    ),
-    claim(
+    meeting("putin-visit", "2024-06-19", "Putin visited North Korea and met Kim Jong Un.", []),
+    meeting(
         "pact-signed",
-        date="2024-06",
-        statement="Putin and Kim Jong Un signed a defence pact between Pyongyang and Moscow during a visit.",
-        actors=["vladimir-putin", "kim-jong-un", "russia", "north-korea"],
-        places=["North Korea"],
+        "2024-06",
+        "Putin and Kim Jong Un signed a defence pact between Pyongyang and Moscow during a visit.",
+        ["North Korea"],
     ),
-    claim(
+    meeting(
         "far-east-trip",
-        date="2023-09-13",
-        statement="Kim Jong Un travelled to the Russian Far East for a summit with Putin.",
-        actors=["vladimir-putin", "kim-jong-un", "russia", "north-korea"],
-        places=["Russian Far East"],
-        tags=["visit"],
+        "2023-09-13",
+        "Kim Jong Un travelled to the Russian Far East for a summit with Putin.",
+        ["Russian Far East"],
     ),
-    claim(
-        "first-summit",
-        date="2019-04-25",
-        statement="Putin and Kim Jong Un held their first summit.",
-        actors=["vladimir-putin", "kim-jong-un", "russia", "north-korea"],
-        places=["Vladivostok"],
-        tags=["summit"],
-    ),
-    claim(
+    meeting("first-summit", "2019-04-25", "Putin and Kim Jong Un held their first summit.", ["Vladivostok"]),
+    placeless(
         "uk-sanctions",
         date="2024-05-16",
         topic="troops",
         statement="The United Kingdom imposed sanctions on Russian entities over arms transfers with North Korea.",
         actors=["united-kingdom", "russia", "north-korea"],
-        places=[],
         note="The EU adopted measures of its own later.",
     ),
-    claim(
+    placeless(
         "troops-sent",
         date="2024-11-30",
         topic="troops",
@@ -81,7 +79,6 @@ CLAIMS = [
         actors=["north-korea", "russia"],
         claimants=[{"actor": "south-korea", "text": "South Korea's assessment"}],
         quantities=TROOPS,
-        places=[],
     ),
     claim(
         "deployed-there",
@@ -90,55 +87,48 @@ CLAIMS = [
         statement="North Korea deployed its soldiers to the front.",
         places=["Kursk"],
     ),
-    claim(
+    placeless(
         "deployed-somewhere",
         date="2024-10-02",
         topic="troops",
         statement="North Korea deployed its soldiers to the front.",
-        places=[],
     ),
-    claim(
+    placeless(
         "for-experience",
         date="2024-11-01",
         topic="troops",
         statement="North Korea sent soldiers to Russia: experts say Kim wants combat experience in return.",
-        places=[],
     ),
-    claim(
+    placeless(
         "sent-to-help",
         date="2024-11-02",
         topic="troops",
         statement="North Korea sent soldiers to Russia to help it.",
-        places=[],
     ),
-    claim(
+    placeless(
         "soviet-aid",
         date="1948/1991",
         statement="Soviet aid kept the economy of North Korea afloat until the Soviet Union collapsed.",
         actors=["soviet-union", "north-korea"],
-        places=[],
     ),
-    claim(
+    placeless(
         "china-easing",
         date="2022-09",
         statement="China called for easing the sanctions on North Korea.",
         actors=["china", "north-korea"],
-        places=[],
     ),
-    claim(
+    placeless(
         "strategic-position",
         date="2022-09",
         statement="Russia seeks a stronger strategic position in Asia.",
         actors=["russia"],
-        places=[],
     ),
-    claim(
+    placeless(
         "thousands-sent",
         date="2024-11-29",
         topic="troops",
         statement="North Korea has sent thousands of soldiers to support Russia.",
         evidence=[{"source": "alpha-2024-06-19", "quote": "Korea Utara telah mengirim ribuan pasukan."}],
-        places=[],
     ),
 ]
 
@@ -147,12 +137,6 @@ CLAIMS = [
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("misread") / "data"
     return make_data(root, claims={"claims/a.json": FILLER + CLAIMS}, actors=MORE_ACTORS)
-
-
-def top(data: Path, cache: Path, query: str) -> list[str]:
-    result = invoke(["search", query, "--json", "--data", str(data)], cache)
-    assert result.exit_code == 0, result.stderr
-    return [hit["id"] for hit in json.loads(result.stdout)]
 
 
 def explained(data: Path, cache: Path, query: str) -> str:
