@@ -27,7 +27,7 @@ from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from functools import partial
 from typing import NamedTuple, overload
 
-from rknk.index.rows import PLACED, claimant_mark
+from rknk.index.rows import PLACED, claimant_mark, place_mark
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 from rknk.search import ranking
 from rknk.search.corpus import Corpus, MemoryCorpus
@@ -195,6 +195,12 @@ class Searcher:
         # medium is as often named as a source or a claimant as the subject.
         self._named = frozenset(actor_id for actor_id, actor in actors.items() if actor["kind"] in ("state", "person"))
         self._states = frozenset(actor_id for actor_id, actor in actors.items() if actor["kind"] == "state")
+        # Each state's names, aliases, adjective and seats, folded: the places that are in it.
+        self._place_names: dict[str, set[str]] = {}
+        for name, (actor_id, _) in self._names.items():
+            self._place_names.setdefault(actor_id, set()).add(name)
+        for seat, state in seat_states().items():
+            self._place_names.setdefault(state, set()).add(seat)
         # A state's people and bodies: who acted for it (its defence minister, its army).
         self._members: dict[str, list[str]] = {}
         for actor_id, actor in actors.items():
@@ -233,30 +239,23 @@ class Searcher:
     def _elsewhere(self, term: Term) -> set[int]:
         """The claims that say they happened somewhere other than where ``term`` says (``trip to
         Pyongyang``, ``Putin's visit to North Korea``): a claim giving a place (its ``places``) must
-        give this one, its state or, for a state, a place named after it (``Russian Far East``).
-        The treaty names Moscow, but was signed in North Korea; the 2019 summit, in Vladivostok,
-        was no visit to North Korea. Read from the marks the index holds for each place a claim
-        gives: no claim is read."""
+        give this one or its state, by any of their names, or for a state a place whose name
+        begins with one of them (``Russian Far East``, in Russia but not in Moscow). The treaty
+        names Moscow, but was signed in North Korea; the 2019 summit, in Vladivostok, was no visit
+        to North Korea. Read from the marks the index holds for each place a claim gives, a few
+        words' postings: no claim is read."""
         assert term.run is not None
-        marks = self.corpus.prefixed(PLACED + ":")
-        here = [mark for mark in marks if self._in_place(mark, term.run.actor, capital=term.place)]
-        there = set().union(*(self.corpus.postings(mark) for mark in here))
+        here: set[str] = set()
+        for name in self._place_names.get(term.run.actor, ()):
+            mark = place_mark(name)
+            if term.place:
+                here.add(mark)
+            else:
+                here.update(
+                    found for found in self.corpus.prefixed(mark) if found[len(mark) : len(mark) + 1] in ("", "_")
+                )
+        there = set().union(*(self.corpus.postings(mark) for mark in sorted(here)))
         return {number for number in self.corpus.postings(PLACED) if number not in there}
-
-    def _in_place(self, mark: str, state: str, *, capital: bool) -> bool:
-        """Whether the place a mark names (``@place:russian_far_east``) is in ``state``: named
-        by one of its names or seats (``moscow``, ``rusia``) or, unless a capital is asked about, by a
-        run of words naming it (``russian far east`` is in Russia, but not in Moscow)."""
-        words = mark[len(PLACED) + 1 :].split("_")
-        if seat_states().get(" ".join(words)) == state:
-            return True
-        whole = self._names.get(" ".join(words))
-        if whole is not None:
-            return whole[0] == state
-        if capital:
-            return False
-        runs = (" ".join(words[start:end]) for start in range(len(words)) for end in range(start + 1, len(words) + 1))
-        return any(self._names.get(run, ("",))[0] == state for run in runs)
 
     def _doers(self, found: Matches, actor: str) -> Matches:
         """``found`` for a state or a person typed as who sent something or imposed a sanction,
