@@ -27,9 +27,11 @@ _PLACE = FIELD_CODES["place"]
 #: Marks indexed beside the words, which no folded query word can be (folding drops ``@``):
 #: a claim giving a place holds :data:`PLACED`, and :func:`place_mark` of each place it gives,
 #: so search knows where a claim says it happened without reading it; a claim holds
-#: :func:`claimant_mark` of each actor it names only as a claimant (who said it, not who did it).
+#: :func:`claimant_mark` of each actor it names only as a claimant (who said it, not who did it),
+#: and then :func:`actor_mark` of each of its actors.
 PLACED = "@place"
 _CLAIMANT = "@said:"
+_ACTING = "@did:"
 
 
 def place_mark(place: str) -> str:
@@ -40,6 +42,11 @@ def place_mark(place: str) -> str:
 def claimant_mark(actor_id: str) -> str:
     """The mark a claim naming ``actor_id`` only as a claimant holds: ``@said:south-korea``."""
     return _CLAIMANT + actor_id
+
+
+def actor_mark(actor_id: str) -> str:
+    """The mark a claim with a claimant who is no actor holds for each of its actors: ``@did:north-korea``."""
+    return _ACTING + actor_id
 
 
 def claim_fields(
@@ -163,8 +170,12 @@ def analyse(
         words[PLACED] = _PLACE
         for place in claim["places"]:
             words[place_mark(" ".join(folded_words(place)))] = _PLACE
-    for actor_id in {c["actor"] for c in claim["claimants"] if c["actor"]}.difference(claim["actors"]):
-        words[claimant_mark(actor_id)] = FIELD_CODES["claimant"]
+    only_claimants = {c["actor"] for c in claim["claimants"] if c["actor"]}.difference(claim["actors"])
+    if only_claimants:  # then its actors are marked too: who did it, beside who only said so
+        for actor_id in only_claimants:
+            words[claimant_mark(actor_id)] = FIELD_CODES["claimant"]
+        for actor_id in claim["actors"]:
+            words[actor_mark(actor_id)] = _ACTOR
     texts = [" ".join(split) for _, split in own]
     statement = " " + texts.pop() + " |"
     others = " " + " | ".join(texts) + " |"

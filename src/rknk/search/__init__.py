@@ -27,7 +27,7 @@ from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from functools import partial
 from typing import NamedTuple, overload
 
-from rknk.index.rows import PLACED, claimant_mark, place_mark
+from rknk.index.rows import PLACED, actor_mark, claimant_mark, place_mark
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 from rknk.search import ranking
 from rknk.search.corpus import Corpus, MemoryCorpus
@@ -259,14 +259,16 @@ class Searcher:
 
     def _doers(self, found: Matches, actor: str) -> Matches:
         """``found`` for a state or a person typed as who sent something or imposed a sanction,
-        without the claims that list it, or its people and bodies, only as a claimant: a claim
+        without the claims that name it, and its people and bodies, only as claimants: a claim
         South Korea reported (*North Korea sent troops, South Korea says*) is no answer to what
-        South Korea sent. Read from the marks the index holds for claimants who are no actor."""
-        acting: set[int] = set()
-        for one in (actor, *self._members.get(actor, ())):
-            said = self.corpus.postings(claimant_mark(one))
-            acting.update(number for number in self.corpus.claims_of(one) if number not in said)
-        return {number: pair for number, pair in found.items() if number in acting}
+        South Korea sent. Read from the marks the index holds for a claim with a claimant who is
+        no actor: a few small postings, no claim read."""
+        group = (actor, *self._members.get(actor, ()))
+        said = set().union(*(self.corpus.postings(claimant_mark(one)) for one in group))
+        if not said:
+            return found
+        did = set().union(*(self.corpus.postings(actor_mark(one)) for one in group))
+        return {number: pair for number, pair in found.items() if number not in said or number in did}
 
     def results(self, query: str, *, allowed: Container[int] | None = None, limit: int | None = None) -> Results:
         """Claims matching ``query``, best first: score, then newest first.

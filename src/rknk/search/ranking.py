@@ -60,6 +60,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Sequence
+from functools import partial
 from heapq import nlargest
 from itertools import chain, compress, pairwise
 
@@ -132,8 +133,9 @@ def scores(
         hits = matches[0]
         if allowed is not None:
             hits = {number: pair for number, pair in hits.items() if number in allowed}
-        if strict and intent:
-            having = holding(corpus, intent, hits)
+        lift = holding(corpus, intent) if intent else None
+        if strict and lift:
+            having = lift(hits)
             hits = {number: pair for number, pair in hits.items() if number in having}
         # Claims matched the same way share one (quality, why) pair: score each pair
         # once, and give the claims their pair's score without a step per claim in Python.
@@ -143,7 +145,7 @@ def scores(
         if limit is not None and len(found) > limit:
             threshold = nlargest(limit, found.values())[-1] - (INTENT_BOOST if intent else 0.0)
             found = {number: score for number, score in found.items() if score >= threshold}
-        lifted = holding(corpus, intent, found) if intent else set()
+        lifted = lift(found) if lift else set()
         for number in lifted:
             found[number] = round(found[number] + INTENT_BOOST, 1)
         return found, lifted
@@ -233,9 +235,10 @@ def scores(
         return round(100.0 * mixed + boost, 1)
 
     boosted: set[int] = set()
+    lift = holding(corpus, intent) if intent else None
 
     def exact(numbers: list[int]) -> dict[int, float]:
-        held = holding(corpus, intent, numbers) if intent else set()
+        held = lift(numbers) if lift else set()
         boosted.update(held)
         if strict and intent:  # a claim lacking what the question asks for is no answer
             numbers = [number for number in numbers if number in held]
@@ -263,18 +266,18 @@ _OWN_CODES = frozenset(code for name, code in FIELD_CODES.items() if name not in
 }
 
 
-def holding(corpus: Corpus, intent: str, numbers: Iterable[int]) -> set[int]:
-    """Those of ``numbers`` whose claims hold what a question asks for. A place (*where*) and a
-    reason (*why*: ``because``, ``in exchange``, ``karena``: the lexicon's ``reasons``) are read
-    from postings, as the index holds them (:data:`~rknk.index.rows.PLACED` marks a claim giving a
-    place), in the claim's own texts; a date, a figure or a claimant from the claims' rows."""
+def holding(corpus: Corpus, intent: str) -> Callable[[Iterable[int]], set[int]]:
+    """What picks, out of claim numbers, those whose claims hold what a question asks for. A
+    place (*where*) and a reason (*why*: ``because``, ``in exchange``, ``karena``: the lexicon's
+    ``reasons``) are read from postings in the claim's own texts, once a query (the index marks
+    a claim giving a place with :data:`~rknk.index.rows.PLACED`); a date, a figure or a claimant
+    from the claims' rows."""
     if intent not in ("place", "reason"):
-        return corpus.holding(intent, numbers)
+        return partial(corpus.holding, intent)
     marks = (PLACED,) if intent == "place" else tuple(sorted(reasons()))
     held = [corpus.postings(mark) for mark in marks]
-    return {
-        number for number in numbers if any(number in postings and postings[number] in _OWN_CODES for postings in held)
-    }
+    owned = {number for postings in held for number, code in postings.items() if code in _OWN_CODES}
+    return lambda numbers: owned.intersection(numbers)
 
 
 def _own(pair: tuple[float, Why] | None) -> bool:
