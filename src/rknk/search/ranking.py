@@ -28,7 +28,8 @@ matched term counted at its match quality (field and level, see
 :mod:`rknk.search.matching`); :data:`ADJACENCY_WEIGHT` of the score is earned
 by neighbouring query words standing side by side in its text. Matching every
 term exactly, as a phrase, scores 100. What a question asks for (a precise
-date for *when*, a figure for *how many*, a named claimant for *who*) adds
+date for *when*, a figure for *how many*, a named claimant for *who*, a place for
+*where*, a reason for *why*) adds
 :data:`INTENT_BOOST` to claims that hold it; a question asking for a figure
 is answered only by claims that hold one (``strict``): a claim with none is
 no answer to "how many workers", however well it matches "workers". A date

@@ -11,7 +11,7 @@ from the lexicon.
 
 Question and function words (``how many``, ``could``, ``berapa``, ``kali``,
 ``kepada``; ``siapakah`` as ``siapa``) are dropped, so they never count against a match; what the
-question asks for (a date, a quantity, a claimant) is kept as its intent.
+question asks for (a date, a quantity, a claimant, a place, a reason) is kept as its intent.
 Each term also says what kind of word it is, which decides how it is
 weighed (:mod:`rknk.search.ranking`): an everyday word (``learning``,
 ``real``, ``lama``: ``everyday.json``) or a capital that is also a place
@@ -19,8 +19,10 @@ weighed (:mod:`rknk.search.ranking`): an everyday word (``learning``,
 typed after ``in``, ``to``, ``di`` or ``ke`` as the place where something happened, which a
 claim naming a city elsewhere does not answer (the 2019 summit in Vladivostok is no trip
 *to Pyongyang*), a state or
-a person named by name or alias (``China``, ``Shoigu``), or an ordinal
-(``sixth``, ``pertama``: the lexicon's ``ordinals``).
+a person named by name or alias (``China``, ``Shoigu``), an ordinal
+(``sixth``, ``pertama``: the lexicon's ``ordinals``), a state or a person typed as who sent
+something or imposed a sanction (``dikirim Korea Selatan``), or a word typed as a name that
+no actor has (``EU``). A state after ``to`` or ``ke`` in a query about a visit is where it happened.
 
 Facts typed that only frame another are dropped with the question words: a
 word saying what kind of date follows (``tahun 2024``, ``bulan Juni``). A
