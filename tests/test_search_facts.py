@@ -33,6 +33,7 @@ CLAIMS = [
         statement="North Korean Foreign Minister Choe Son Hui visited Russia in September 2024.",
         actors=["choe-son-hui", "russia", "north-korea"],
         tags=["visit"],
+        places=["Russia"],
     ),
     claim(
         "father-summit",

@@ -27,6 +27,14 @@ from rknk.numbers import ORDINAL_ENDINGS
 from rknk.numbers import read_days as read_days
 from rknk.numbers import scale_numbers as scale_numbers
 
+#: Verbs that report what someone said or thinks, in English and Indonesian: a query
+#: holding one asks what was said, so a state it names may be the claimant.
+REPORTING_VERBS = frozenset(
+    {
+        *("say", "says", "said", "think", "thinks", "believe", "believes", "claim", "claims", "according"),
+        *("menurut", "kata", "mengatakan", "berkata", "percaya"),
+    }
+)
 #: Words that carry no search meaning by themselves, in English and Indonesian,
 #: including the question words of a query typed as a question.
 STOPWORDS = frozenset(
@@ -60,11 +68,10 @@ STOPWORDS = frozenset(
         *("jika", "kalau", "namun", "tetapi", "tapi", "serta", "yaitu", "yakni", "maupun"),
         # Reporting verbs: a claim is *what someone said*; who said it is its
         # claimant, asked for by name, not by these words.
-        *("say", "says", "said", "think", "thinks", "believe", "believes", "claim", "claims", "according"),
+        *REPORTING_VERBS,
         # What folding leaves of other contractions (*they're*, *we've*, *it'll*; a negative
         # one is read as *not*), a bare letter that names nothing.
         *("t", "re", "ve", "ll"),
-        *("menurut", "kata", "mengatakan", "berkata", "percaya"),
     }
 )
 #: What folding leaves of an English negative contraction before its ``t`` (*didn't*:
@@ -113,7 +120,8 @@ def read_particles(words: list[str]) -> list[str]:
     return out
 
 
-#: What a question asks for, by its opening words (folded): a date, a quantity or a claimant.
+#: What a question asks for, by its opening words (folded): a date, a quantity, a claimant, a
+#: place or a reason.
 #: Search favours claims that hold the thing asked for (:mod:`rknk.search.ranking`).
 INTENTS = {
     ("when",): "date",
@@ -134,6 +142,15 @@ INTENTS = {
     ("berapa",): "quantity",
     ("who",): "claimant",
     ("siapa",): "claimant",
+    ("where",): "place",
+    ("di", "mana"): "place",
+    ("dimana",): "place",
+    ("ke", "mana"): "place",
+    ("why",): "reason",
+    ("mengapa",): "reason",
+    ("kenapa",): "reason",
+    ("what", "for"): "reason",
+    ("untuk", "apa"): "reason",
 }
 
 
@@ -443,7 +460,30 @@ def seats() -> frozenset[str]:
     """Folded names of capitals that also stand for their state's government (``beijing``,
     ``kremlin``), from the lexicon's ``seats``: named in a query, they are places a claim
     must hold (see :mod:`rknk.search.ranking`)."""
-    return frozenset(fold(seat["name"]) for seat in _lexicon().get("seats", []))
+    return frozenset(seat_states())
+
+
+@lru_cache(maxsize=1)
+def seat_states() -> dict[str, str]:
+    """Each folded name of the lexicon's ``seats`` mapped to the actor id of its state."""
+    return {fold(seat["name"]): str(seat["state"]) for seat in _lexicon().get("seats", [])}
+
+
+@lru_cache(maxsize=1)
+def reasons() -> frozenset[str]:
+    """Folded words by which a claim gives a reason or a motive (``because``, ``exchange``,
+    ``karena``, ``imbalan``), from the lexicon's ``reasons``: a *why* question favours such claims."""
+    return frozenset(fold(word) for group in _lexicon().get("reasons", []) for word in group["words"])
+
+
+@lru_cache(maxsize=1)
+def former_states() -> dict[str, tuple[str, ...]]:
+    """Each state's actor id mapped to the ids of the states whose seat it took (``russia``:
+    the Soviet Union), from the lexicon's ``former_states``: its capital typed stands for them too."""
+    found: dict[str, tuple[str, ...]] = {}
+    for entry in _lexicon().get("former_states", []):
+        found[str(entry["successor"])] = (*found.get(str(entry["successor"]), ()), str(entry["state"]))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -464,6 +504,20 @@ def places() -> frozenset[str]:
 def _everyday() -> frozenset[str]:
     raw = json.loads(Path(__file__).with_name(EVERYDAY).read_text(encoding="utf-8"))
     return frozenset(word for part in raw["parts"] for word in part["words"])
+
+
+#: Nouns of a stance that are also words of the domain (Russia's strategic *position*): before
+#: a preposition of topic (*position on*, *posisi ... soal*) they frame a question as the
+#: everyday nouns of stance do (``everyday.json``), since the claims state a stance, never the noun.
+STANCE_NOUNS = frozenset({"position", "positions", "posisi", "stand"})
+#: Prepositions that say what a stance is about.
+ABOUT = frozenset({"on", "toward", "towards", "about", "regarding", "soal", "terhadap", "tentang", "mengenai"})
+
+
+def frames_stance(words: list[str], position: int) -> bool:
+    """Whether ``words[position]`` is a noun of stance asking about a stance on something
+    (``China's position on sanctions``, ``posisi China soal sanksi``), not a position held."""
+    return words[position] in STANCE_NOUNS and not ABOUT.isdisjoint(words[position + 1 : position + 4])
 
 
 def is_everyday(word: str) -> bool:
@@ -505,6 +559,37 @@ def synonyms_of(term: str) -> frozenset[str]:
         return _others(term, found)
     formed = [word for base in bases(term) for word in _made_from(base, by_word)]
     return frozenset().union(*(group for word in formed for group in by_word[word])) - {term}
+
+
+#: The concepts whose words say that someone went somewhere (``visit``), or that someone
+#: sent something or penalised someone (``deployment``, ``supply``, ``sanctions``): the
+#: destination typed after them is where it happened, and the state typed as their doer must
+#: be an actor of the claim, not only the claimant who reported it.
+VISIT = "visit"
+ACTS = ("deployment", "supply", "sanctions")
+#: The concepts of reporting, accusing, assessing and denying: a state typed beside them may
+#: be the one who said it (the claimant), so :data:`ACTS` does not make it the doer.
+REPORTING = ("accused", "reports", "estimate", "analysis", "suspected", "confirmed", "warning", "denied")
+
+
+def of_concepts(word: str, names: Iterable[str]) -> bool:
+    """Whether a folded word, or what it is made from (:func:`bases`), is a word of the
+    lexicon's concepts named ``names``: ``mengunjungi`` and ``travels`` are visiting."""
+    made_of: frozenset[str] | None = None
+    for name in names:
+        words = _concept_words(name)
+        if word in words:
+            return True
+        made_of = bases(word) if made_of is None else made_of
+        if not made_of.isdisjoint(words) or any(_made_from(base, words) for base in made_of):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _concept_words(name: str) -> frozenset[str]:
+    """The folded words of the lexicon's concept ``name``."""
+    return frozenset().union(*(group for concept, group in _folded_groups() if concept == name))
 
 
 #: A word of the lexicon an unknown word is read as must be this long, and within one

@@ -23,6 +23,30 @@ FIELD_CODES = {name: code for code, name in enumerate(FIELDS)}
 #: claim's own texts hold it too, so search knows without reading the texts.
 OWN_TOO = 16
 _ACTOR = FIELD_CODES["actor"]
+_PLACE = FIELD_CODES["place"]
+#: Marks indexed beside the words, which no folded query word can be (folding drops ``@``):
+#: a claim giving a place holds :data:`PLACED`, and :func:`place_mark` of each place it gives,
+#: so search knows where a claim says it happened without reading it; a claim holds
+#: :func:`claimant_mark` of each actor it names only as a claimant (who said it, not who did it),
+#: and then :func:`actor_mark` of each of its actors.
+PLACED = "@place"
+_CLAIMANT = "@said:"
+_ACTING = "@did:"
+
+
+def place_mark(place: str) -> str:
+    """The mark a claim giving ``place`` (folded) holds: ``@place:north_korea``."""
+    return PLACED + ":" + "_".join(place.split())
+
+
+def claimant_mark(actor_id: str) -> str:
+    """The mark a claim naming ``actor_id`` only as a claimant holds: ``@said:south-korea``."""
+    return _CLAIMANT + actor_id
+
+
+def actor_mark(actor_id: str) -> str:
+    """The mark a claim with a claimant who is no actor holds for each of its actors: ``@did:north-korea``."""
+    return _ACTING + actor_id
 
 
 def claim_fields(
@@ -142,6 +166,16 @@ def analyse(
     for word in shared:
         if words[word] == _ACTOR:  # no stronger field holds it
             words[word] = _ACTOR + OWN_TOO
+    if claim["places"]:
+        words[PLACED] = _PLACE
+        for place in claim["places"]:
+            words[place_mark(" ".join(folded_words(place)))] = _PLACE
+    only_claimants = {c["actor"] for c in claim["claimants"] if c["actor"]}.difference(claim["actors"])
+    if only_claimants:  # then its actors are marked too: who did it, beside who only said so
+        for actor_id in only_claimants:
+            words[claimant_mark(actor_id)] = FIELD_CODES["claimant"]
+        for actor_id in claim["actors"]:
+            words[actor_mark(actor_id)] = _ACTOR
     texts = [" ".join(split) for _, split in own]
     statement = " " + texts.pop() + " |"
     others = " " + " | ".join(texts) + " |"

@@ -27,13 +27,14 @@ from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from functools import partial
 from typing import NamedTuple, overload
 
+from rknk.index.rows import PLACED, actor_mark, claimant_mark, place_mark
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 from rknk.search import ranking
 from rknk.search.corpus import Corpus, MemoryCorpus
-from rknk.search.matching import CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, Found, Matcher, Matches, Why
+from rknk.search.matching import ALIAS, CHUNK, FIELD_WEIGHTS, FUZZY, INTENT, MEMBER, Found, Matcher, Matches, Why
 from rknk.search.ranking import MIN_COVERAGE
-from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, alias_table, frames, parse
-from rknk.words import office_of, places, synonyms_of
+from rknk.search.terms import ASKED, MAX_QUERY_LENGTH, Reading, Term, alias_table, frames, parse
+from rknk.words import former_states, office_of, places, seat_states, synonyms_of
 
 __all__ = [
     "FIELD_WEIGHTS",
@@ -193,6 +194,18 @@ class Searcher:
         # A state or a person named must be involved in a claim: an organisation or a
         # medium is as often named as a source or a claimant as the subject.
         self._named = frozenset(actor_id for actor_id, actor in actors.items() if actor["kind"] in ("state", "person"))
+        self._states = frozenset(actor_id for actor_id, actor in actors.items() if actor["kind"] == "state")
+        # Each state's names, aliases, adjective and seats, folded: the places that are in it.
+        self._place_names: dict[str, set[str]] = {}
+        for name, (actor_id, _) in self._names.items():
+            self._place_names.setdefault(actor_id, set()).add(name)
+        for seat, state in seat_states().items():
+            self._place_names.setdefault(state, set()).add(seat)
+        # A state's people and bodies: who acted for it (its defence minister, its army).
+        self._members: dict[str, list[str]] = {}
+        for actor_id, actor in actors.items():
+            if actor["state"]:
+                self._members.setdefault(actor["state"], []).append(actor_id)
         # A person's office, for "Belousov's predecessor": the role's words up to when it was held.
         self._offices = {
             actor_id: office_of(actor["role"])
@@ -210,6 +223,53 @@ class Searcher:
             elsewhere.update(self.corpus.postings(place))
         return {number: pair for number, pair in found.items() if pair[1].field != "actor" or number not in elsewhere}
 
+    def _seat_of_old(self, term: Term, found: Found) -> Found:
+        """``found`` for a capital typed (``Moscow``, ``Kremlin``), with the claims of the states
+        whose seat its state took (the lexicon's ``former_states``): Soviet aid was Moscow's aid."""
+        former = former_states().get(term.run.actor, ()) if term.run else ()
+        if not former:
+            return found
+        found = dict(found)
+        for state in former:
+            pair = (ALIAS * MEMBER, Why(term.text, "actor", state, "seat, in its time, of"))
+            for number in self.corpus.claims_of(state):
+                found.setdefault(number, pair)
+        return found
+
+    def _elsewhere(self, term: Term) -> set[int]:
+        """The claims that say they happened somewhere other than where ``term`` says (``trip to
+        Pyongyang``, ``Putin's visit to North Korea``): a claim giving a place (its ``places``) must
+        give this one or its state, by any of their names, or for a state a place whose name
+        begins with one of them (``Russian Far East``, in Russia but not in Moscow). The treaty
+        names Moscow, but was signed in North Korea; the 2019 summit, in Vladivostok, was no visit
+        to North Korea. Read from the marks the index holds for each place a claim gives, a few
+        words' postings: no claim is read."""
+        assert term.run is not None
+        here: set[str] = set()
+        for name in self._place_names.get(term.run.actor, ()):
+            mark = place_mark(name)
+            if term.place:
+                here.add(mark)
+            else:
+                here.update(
+                    found for found in self.corpus.prefixed(mark) if found[len(mark) : len(mark) + 1] in ("", "_")
+                )
+        there = set().union(*(self.corpus.postings(mark) for mark in sorted(here)))
+        return {number for number in self.corpus.postings(PLACED) if number not in there}
+
+    def _doers(self, found: Found, actor: str) -> Found:
+        """``found`` for a state or a person typed as who sent something or imposed a sanction,
+        without the claims that name it, and its people and bodies, only as claimants: a claim
+        South Korea reported (*North Korea sent troops, South Korea says*) is no answer to what
+        South Korea sent. Read from the marks the index holds for a claim with a claimant who is
+        no actor: a few small postings, no claim read."""
+        group = (actor, *self._members.get(actor, ()))
+        said = set().union(*(self.corpus.postings(claimant_mark(one)) for one in group))
+        if not said:
+            return found
+        did = set().union(*(self.corpus.postings(actor_mark(one)) for one in group))
+        return {number: pair for number, pair in found.items() if number not in said or number in did}
+
     def results(self, query: str, *, allowed: Container[int] | None = None, limit: int | None = None) -> Results:
         """Claims matching ``query``, best first: score, then newest first.
 
@@ -221,7 +281,7 @@ class Searcher:
         scored only in the round that may leave such words out
         (:func:`ranking.droppable`), whose rules decide whether the rest may answer.
         """
-        reading = parse(query, self._names, self._named, self._offices)
+        reading = parse(query, self._names, self._named, self._offices, self._states)
         if reading.excluded:
             # Belousov's predecessor is not Belousov: his claims are no answer.
             left_out = set().union(*(self.corpus.claims_of(actor) for actor in reading.excluded))
@@ -232,6 +292,17 @@ class Searcher:
             self._matcher.actor(term.text, term.run) if term.run else self._matcher.word(term.text) for term in terms
         ]
         matches = [self._sited(found) if term.located else found for term, found in zip(terms, matches, strict=True)]
+        matches = [
+            self._seat_of_old(term, found) if term.place else found for term, found in zip(terms, matches, strict=True)
+        ]
+        elsewhere = set().union(*(self._elsewhere(term) for term in terms if term.located))
+        if elsewhere:
+            allowed = Without(allowed, elsewhere)
+        if any(term.doer for term in terms):
+            matches = [
+                self._doers(found, term.run.actor) if term.doer and term.run else found
+                for term, found in zip(terms, matches, strict=True)
+            ]
         # A name the data does not know at all (Japan, Trump, Wonsan), a concept of the
         # lexicon no claim holds by any of its words (died, tewas), or an ordinal no claim
         # holds (second), means the data cannot answer: the nearest claims about other things are no answer.

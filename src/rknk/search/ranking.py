@@ -28,7 +28,8 @@ matched term counted at its match quality (field and level, see
 :mod:`rknk.search.matching`); :data:`ADJACENCY_WEIGHT` of the score is earned
 by neighbouring query words standing side by side in its text. Matching every
 term exactly, as a phrase, scores 100. What a question asks for (a precise
-date for *when*, a figure for *how many*, a named claimant for *who*) adds
+date for *when*, a figure for *how many*, a named claimant for *who*, a place for
+*where*, a reason for *why*) adds
 :data:`INTENT_BOOST` to claims that hold it; a question asking for a figure
 is answered only by claims that hold one (``strict``): a claim with none is
 no answer to "how many workers", however well it matches "workers". A date
@@ -59,15 +60,17 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
+from functools import partial
 from heapq import nlargest
 from itertools import chain, compress, pairwise
 
+from rknk.index.rows import FIELD_CODES, OWN_TOO, PLACED
 from rknk.search import bounded
 from rknk.search.corpus import Corpus
 from rknk.search.matching import CHUNK, Common, Found, Why
 from rknk.search.terms import Term, frames, is_year
-from rknk.words import STOPWORDS, relational, synonyms_of
+from rknk.words import STOPWORDS, reasons, relational, synonyms_of
 
 #: A claim must match at least this share of a query's terms to be shown.
 MIN_COVERAGE = 2 / 3
@@ -131,8 +134,9 @@ def scores(
         hits = matches[0]
         if allowed is not None:
             hits = {number: pair for number, pair in hits.items() if number in allowed}
-        if strict and intent:
-            having = corpus.holding(intent, hits)
+        lift = holding(corpus, intent) if intent else None
+        if strict and lift:
+            having = lift(hits)
             hits = {number: pair for number, pair in hits.items() if number in having}
         # Claims matched the same way share one (quality, why) pair: score each pair
         # once, and give the claims their pair's score without a step per claim in Python.
@@ -142,10 +146,10 @@ def scores(
         if limit is not None and len(found) > limit:
             threshold = nlargest(limit, found.values())[-1] - (INTENT_BOOST if intent else 0.0)
             found = {number: score for number, score in found.items() if score >= threshold}
-        holding = corpus.holding(intent, found) if intent else set()
-        for number in holding:
+        lifted = lift(found) if lift else set()
+        for number in lifted:
             found[number] = round(found[number] + INTENT_BOOST, 1)
-        return found, holding
+        return found, lifted
     holders = holders or corpus.postings
     size = max(len(corpus.ranks()), MIN_SIZE)
     weight = weights(terms, matches, size)
@@ -171,14 +175,14 @@ def scores(
     # A year or a place typed is a fact asked about, not a word to weigh: a claim must hold it.
     # So is a state or a person named (did *China* send troops?), unless most claims involve it.
     # The curator's note tells of other events and their years (a nuclear test of 2017):
-    # a year or an ordinal typed must be held by the claim itself.
+    # a year, an ordinal or a name the data knows no actor by (the EU) must be held by the claim itself.
     # So is a relative named through a name (Kim Jong Un's *daughter*): the person asked about.
     held_anywhere = [
         n
         for n, term in enumerate(terms)
         if term.place or term.subject or (term.named and len(matches[n]) <= COMMON * size)
     ]
-    held_itself = [n for n, term in enumerate(terms) if is_year(term) or term.ordinal]
+    held_itself = [n for n, term in enumerate(terms) if is_year(term) or term.ordinal or term.name]
     # An actor most claims involve is matched for the candidates alone (see matching.Common):
     # from here on only candidates are looked up, in plain dictionaries.
     sizes = list(map(len, matches))
@@ -236,9 +240,10 @@ def scores(
         return round(100.0 * mixed + boost, 1)
 
     boosted: set[int] = set()
+    lift = holding(corpus, intent) if intent else None
 
     def exact(numbers: list[int]) -> dict[int, float]:
-        held = corpus.holding(intent, numbers) if intent else set()
+        held = lift(numbers) if lift else set()
         boosted.update(held)
         if strict and intent:  # a claim lacking what the question asks for is no answer
             numbers = [number for number in numbers if number in held]
@@ -257,6 +262,27 @@ def scores(
     bound = {able: score(able[0], count, bonus) for able, count in counted_pairs.items()}
     bounds = dict(zip(able_of, map(bound.__getitem__, able_of.values()), strict=True))
     return bounded.best(bounds, corpus.ranks(), limit, exact), boosted
+
+
+#: Codes of the fields a claim's own texts and places are in: not its curator's note, its id,
+#: nor an actor's name alone (which names who, not why).
+_OWN_CODES = frozenset(code for name, code in FIELD_CODES.items() if name not in ("id", "note", "actor")) | {
+    FIELD_CODES["actor"] + OWN_TOO
+}
+
+
+def holding(corpus: Corpus, intent: str) -> Callable[[Iterable[int]], set[int]]:
+    """What picks, out of claim numbers, those whose claims hold what a question asks for. A
+    place (*where*) and a reason (*why*: ``because``, ``in exchange``, ``karena``: the lexicon's
+    ``reasons``) are read from postings in the claim's own texts, once a query (the index marks
+    a claim giving a place with :data:`~rknk.index.rows.PLACED`); a date, a figure or a claimant
+    from the claims' rows."""
+    if intent not in ("place", "reason"):
+        return partial(corpus.holding, intent)
+    marks = (PLACED,) if intent == "place" else tuple(sorted(reasons()))
+    held = [corpus.postings(mark) for mark in marks]
+    owned = {number for postings in held for number, code in postings.items() if code in _OWN_CODES}
+    return lambda numbers: owned.intersection(numbers)
 
 
 def _own(pair: tuple[float, Why] | None) -> bool:

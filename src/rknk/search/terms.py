@@ -11,7 +11,7 @@ from the lexicon.
 
 Question and function words (``how many``, ``could``, ``berapa``, ``kali``,
 ``kepada``; ``siapakah`` as ``siapa``) are dropped, so they never count against a match; what the
-question asks for (a date, a quantity, a claimant) is kept as its intent.
+question asks for (a date, a quantity, a claimant, a place, a reason) is kept as its intent.
 Each term also says what kind of word it is, which decides how it is
 weighed (:mod:`rknk.search.ranking`): an everyday word (``learning``,
 ``real``, ``lama``: ``everyday.json``) or a capital that is also a place
@@ -19,8 +19,10 @@ weighed (:mod:`rknk.search.ranking`): an everyday word (``learning``,
 typed after ``in``, ``to``, ``di`` or ``ke`` as the place where something happened, which a
 claim naming a city elsewhere does not answer (the 2019 summit in Vladivostok is no trip
 *to Pyongyang*), a state or
-a person named by name or alias (``China``, ``Shoigu``), or an ordinal
-(``sixth``, ``pertama``: the lexicon's ``ordinals``).
+a person named by name or alias (``China``, ``Shoigu``), an ordinal
+(``sixth``, ``pertama``: the lexicon's ``ordinals``), a state or a person typed as who sent
+something or imposed a sanction (``dikirim Korea Selatan``), or a word typed as a name that
+no actor has (``EU``). A state after ``to`` or ``ke`` in a query about a visit is where it happened.
 
 Facts typed that only frame another are dropped with the question words: a
 word saying what kind of date follows (``tahun 2024``, ``bulan Juni``). A
@@ -39,13 +41,19 @@ from typing import NamedTuple
 from rknk.normalize import fold
 from rknk.records import ActorRecord
 from rknk.words import (
+    ACTS,
     MONTHS,
+    REPORTING,
+    REPORTING_VERBS,
     STOPWORDS,
+    VISIT,
     Office,
     demonyms,
+    frames_stance,
     intent,
     is_everyday,
     names_a_date,
+    of_concepts,
     ordinal,
     places,
     read_contractions,
@@ -58,6 +66,7 @@ from rknk.words import (
     seats,
     spans_time,
     succession,
+    synonyms_of,
     wants_figure,
 )
 
@@ -70,7 +79,13 @@ _WORD = re.compile(r"\w+")
 
 
 #: What each question intent asks for, as ``--explain`` says it.
-ASKED = {"date": "a precise date", "quantity": "a figure", "claimant": "a named claimant"}
+ASKED = {
+    "date": "a precise date",
+    "quantity": "a figure",
+    "claimant": "a named claimant",
+    "place": "a place",
+    "reason": "a reason",
+}
 
 
 class Run(NamedTuple):
@@ -108,6 +123,14 @@ class Term(NamedTuple):
     #: A noun naming a person through a name beside it (``Kim Jong Un's daughter``): the person
     #: asked about, whom a claim must name by that noun or its concept (``father``, ``ayah``).
     subject: bool = False
+    #: A state or a person typed as who sent something or imposed a sanction (``did South Korea
+    #: send``, ``dikirim Korea Selatan``), in a query not about who said so: a claim must list
+    #: it, or its people, as an actor, not only as a claimant.
+    doer: bool = False
+    #: A word typed as a name (with a capital, not the first word unless in capitals: ``EU``)
+    #: that names no actor or place the data knows: the claim itself must hold it, not only its
+    #: curator's note, which tells of other events (the EU's own sanctions on Russia).
+    name: bool = False
 
 
 def frames(term: Term) -> bool:
@@ -191,6 +214,7 @@ _MARKS: tuple[tuple[str, Callable[[Term], bool], str], ...] = (
     ("must hold the place or its state: ", lambda term: term.place and not term.located, ", "),
     ("the place where it happened, not a city elsewhere: ", lambda term: term.located, ", "),
     ("must name the person asked about: ", lambda term: term.subject, ", "),
+    ("who acted, not only who reported it: ", lambda term: term.doer, ", "),
 )
 
 
@@ -241,6 +265,9 @@ class Reading(NamedTuple):
 #: Prepositions that make the capital after them the place where something happened
 #: (``in Pyongyang``, ``ke Moskow``) rather than the government it stands for.
 _AT = frozenset({"in", "to", "at", "into", "di", "ke"})
+
+#: Prepositions of direction: a state after them in a query about a visit is its destination.
+_TOWARDS = frozenset({"to", "into", "ke"})
 
 #: Words that may stand between a relational noun and the name it relates to (``father of Kim``).
 _LINKS = frozenset({"of", "dari"})
@@ -302,10 +329,12 @@ def parse(
     names: dict[str, tuple[str, bool]],
     named: Container[str] = (),
     offices: Mapping[str, Office] | None = None,
+    states: Container[str] = (),
 ) -> Reading:
     """Read a query: its folded words and its terms, in the order typed; ``named``
     holds the ids of the actors a claim must involve when a query names them (states, persons),
-    ``offices`` each person's office, read for a noun of succession beside them."""
+    ``offices`` each person's office, read for a noun of succession beside them, and ``states``
+    the ids of the states, which a visit's destination may name (*Putin's visit to North Korea*)."""
     folded = read_particles(read_contractions(fold(query[: MAX_QUERY_LENGTH * 2]).split()))
     asked = intent(folded)
     words, roles = read_roles(folded)
@@ -320,6 +349,10 @@ def parse(
     terms: list[Term] = []
     dropped: list[str] = []
     seen: set[str] = set()
+    visiting = any(of_concepts(word, (VISIT,)) for word in words)
+    # The first word is a name only if typed in capitals (EU), not merely as a sentence starts.
+    names_typed = capitalised | {fold(typed[0])} if typed and len(typed[0]) > 1 and typed[0].isupper() else capitalised
+    acted = acting(folded, asked)
     position = 0
     while position < len(words):
         run = runs.get(position)
@@ -328,17 +361,38 @@ def parse(
         if not run and (text in STOPWORDS or names_a_date(words, position)):
             dropped.append(text)
         elif text not in seen:
-            everyday = run is None and is_everyday(text)
+            everyday = run is None and (is_everyday(text) or frames_stance(words, position))
             place = text in seats() if run is not None else text in places()
             must = (
                 run is not None and run.exact and run.actor in named and not related(words, position, position + length)
             )
             counted = run is None and ordinal(text) is not None
             span = run is None and spans_time(words, position)
-            located = place and run is not None and position > 0 and words[position - 1] in _AT
+            located = (
+                run is not None
+                and (place or run.actor in states)
+                and position > 0
+                and _destination(words[position - 1], place, visiting)
+            )
             subject = run is None and text in relational() and any(kin(words, position, runs))
+            doer = must and acted and _does(words, position, position + length)
+            name = run is None and not place and not everyday and text in names_typed and unknown_name(text, names)
             terms.append(
-                Term(text, position, position + length, run, everyday, place, must, counted, span, located, subject)
+                Term(
+                    text,
+                    position,
+                    position + length,
+                    run,
+                    everyday,
+                    place,
+                    must,
+                    counted,
+                    span,
+                    located,
+                    subject,
+                    doer,
+                    name,
+                )
             )
             seen.add(text)
         position += length
@@ -354,3 +408,50 @@ def parse(
         strict=wants_figure(folded),
         excluded=tuple(excluded),
     )
+
+
+def unknown_name(word: str, names: Iterable[str]) -> bool:
+    """Whether a folded word typed with a capital is a name the data knows nothing of: no word
+    of an actor's names (``Korean``, ``Far``), no seat (``Moscow``), no concept of the lexicon
+    (``East``), no figure."""
+    return word.isalpha() and word not in seats() and not synonyms_of(word) and word not in _name_words(names)
+
+
+def _name_words(names: Iterable[str]) -> frozenset[str]:
+    """Every word of the folded names and aliases in ``names`` (an alias table's keys)."""
+    return frozenset(word for name in names for word in name.split())
+
+
+def _destination(before: str, capital: bool, visiting: bool) -> bool:
+    """Whether a name after the word ``before`` is where something happened: a capital after
+    ``in``, ``to``, ``di``, ``ke`` or a word of visiting (``visited Moscow``, ``mengunjungi Moskow``),
+    a state after ``to`` or ``ke`` in a query about a visit (``Putin's visit to North Korea``)."""
+    if before in _AT:
+        return capital or (visiting and before in _TOWARDS)
+    return capital and of_concepts(before, (VISIT,))
+
+
+#: Words between a doer and the passive verb of its act: *sent by Seoul*, *dikirim oleh Seoul*.
+_BY = frozenset({"by", "oleh"})
+
+
+def _does(words: list[str], start: int, end: int) -> bool:
+    """Whether the name in ``words[start:end]`` is the doer of an act beside it: before its verb
+    (``South Korea send``, ``US sanctions``) or after its passive (``dikirim Korea Selatan``,
+    ``sent by Seoul``). ``to Moscow`` is where it went, ``sanctions China`` whom they hit,
+    ``Seoul's defence chief`` who spoke."""
+    if end < len(words) and of_concepts(words[end], ACTS):
+        return True
+    if start >= 2 and words[start - 1] in _BY:
+        return of_concepts(words[start - 2], ACTS)
+    # An Indonesian passive names its doer right after it; in English, a name after the act is its object.
+    return start >= 1 and words[start - 1].startswith("di") and of_concepts(words[start - 1], ACTS)
+
+
+def acting(words: list[str], asked: str | None) -> bool:
+    """Whether a query's folded ``words`` ask who sent, supplied or deployed something or who
+    imposed a sanction (the lexicon's :data:`~rknk.words.ACTS`), and not who said, reported,
+    accused or estimated it (a reporting verb, ``who``, the lexicon's :data:`~rknk.words.REPORTING`)."""
+    if asked == "claimant" or any(word in REPORTING_VERBS for word in words):
+        return False
+    return any(of_concepts(word, ACTS) for word in words) and not any(of_concepts(word, REPORTING) for word in words)
