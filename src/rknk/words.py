@@ -514,7 +514,9 @@ def seasons() -> dict[str, frozenset[str]]:
 def synonyms_of(term: str) -> frozenset[str]:
     """Words that mean ``term``: a season's months (one way: a month does not stand for its
     season), its concepts' other words, or failing that, those of the concepts of what it is
-    made from (:func:`bases`: ``menyangkal`` as ``sangkal``)."""
+    made from (:func:`bases`: ``menyangkal`` as ``sangkal``). An everyday word has none: it is
+    not the concept of a word made from it (``erat``, close, is not ``mempererat``, to
+    strengthen ties; ``harus``, must, is not ``mengharuskan``, to oblige)."""
     months = seasons().get(term)
     if months is not None:
         return months
@@ -522,6 +524,8 @@ def synonyms_of(term: str) -> frozenset[str]:
     found = by_word.get(term)
     if found is not None:
         return _others(term, found)
+    if is_everyday(term):
+        return frozenset()
     formed = [word for base in bases(term) for word in _made_from(base, by_word)]
     return frozenset().union(*(group for word in formed for group in by_word[word])) - {term}
 
