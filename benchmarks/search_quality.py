@@ -29,7 +29,9 @@ development set), and ``search_questions_probes5.json`` (18 probes of the classe
 each written before it was run, after its class's change), and ``search_questions_sealed4.json``
 (69 questions and 15 absent facts, a seventh blind set, scored before and after that round; since then
 a development set), and ``search_questions_probes6.json`` (16 probes of the classes found in its
-misses, each written before it was run, after its class's change).
+misses, each written before it was run, after its class's change), and
+``search_questions_probes7.json`` (24 paraphrases and 7 absent facts in the claims' own vocabulary,
+each written before it was run and before the lexicon was widened from that vocabulary).
 Each query lists the claims one of which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -74,6 +76,7 @@ EVAL_SETS = (
     TESTS / "search_questions_probes5.json",
     TESTS / "search_questions_sealed4.json",
     TESTS / "search_questions_probes6.json",
+    TESTS / "search_questions_probes7.json",
 )
 ABSENT = "absent"
 
