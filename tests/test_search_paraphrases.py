@@ -15,42 +15,43 @@ import pytest
 from fixture_data import ACTORS, claim, invoke, make_data
 from test_search_reading import FILLER
 
+
+def told(claim_id: str, date: str, statement: str, quote: str, tag: str) -> dict[str, object]:
+    """A claim stated in English, quoted in Indonesian."""
+    evidence = [{"source": "alpha-2024-06-19", "quote": quote}]
+    return claim(claim_id, date=date, statement=statement, evidence=evidence, tags=[tag])
+
+
 CLAIMS = [
-    claim(
+    told(
         "launchers",
-        date="2024-12-23",
-        statement='Pyongyang supplied "240 mm rocket launchers" to the Russian army.',
-        evidence=[{"source": "alpha-2024-06-19", "quote": "Korut memasok peluncur roket 240 mm ke Rusia."}],
-        tags=["weapons"],
+        "2024-12-23",
+        'Pyongyang supplied "240 mm rocket launchers" to the Russian army.',
+        "Korut memasok peluncur roket 240 mm ke Rusia.",
+        "weapons",
     ),
-    claim(
+    told(
         "us-accuses",
-        date="2023-10-13",
-        statement="The United States accused North Korea of sending weapons to Russia.",
-        evidence=[{"source": "alpha-2024-06-19", "quote": "AS menuduh Korut mengirim senjata ke Rusia."}],
-        tags=["accusation"],
+        "2023-10-13",
+        "The United States accused North Korea of sending weapons to Russia.",
+        "AS menuduh Korut mengirim senjata ke Rusia.",
+        "accusation",
     ),
-    claim(
+    told(
         "easing-call",
-        date="2022-09",
-        statement="Russia has called for easing the UN sanctions imposed on North Korea.",
-        evidence=[{"source": "alpha-2024-06-19", "quote": "Rusia menyerukan pelonggaran sanksi PBB."}],
-        tags=["sanctions"],
+        "2022-09",
+        "Russia has called for easing the UN sanctions imposed on North Korea.",
+        "Rusia menyerukan pelonggaran sanksi PBB.",
+        "sanctions",
     ),
-    claim(
+    told(
         "ties-strengthened",
-        date="2022-02/2024-12-27",
-        statement="North Korea and Russia have strengthened their military ties.",
-        evidence=[{"source": "alpha-2024-06-19", "quote": "Korut dan Rusia memperkuat hubungan militer."}],
-        tags=["military-cooperation"],
+        "2022-02/2024-12-27",
+        "North Korea and Russia have strengthened their military ties.",
+        "Korut dan Rusia memperkuat hubungan militer.",
+        "military-cooperation",
     ),
-    claim(
-        "city-bombed",
-        date="2024-08",
-        statement="Russian aircraft struck the city.",
-        evidence=[{"source": "alpha-2024-06-19", "quote": "Pesawat Rusia mengebom kota itu."}],
-        tags=["war"],
-    ),
+    told("city-bombed", "2024-08", "Russian aircraft struck the city.", "Pesawat Rusia mengebom kota itu.", "war"),
 ]
 
 
