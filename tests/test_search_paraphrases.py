@@ -70,7 +70,7 @@ def top(data: Path, cache: Path, query: str) -> list[str]:
 @pytest.mark.parametrize(
     ("query", "wanted", "typed"),
     [
-        ("North Korea handed over rocket launchers to Moscow", "launchers", "handed"),
+        ("North Korea gave rocket launchers to Moscow", "launchers", "gave"),
         ("Korut menyerahkan peluncur roket kepada Rusia", "launchers", "menyerahkan"),
         ("North Korea was charged with shipping arms to Russia", "us-accuses", "charged"),
         ("AS menuding Korut mengirim senjata", "us-accuses", "menuding"),
