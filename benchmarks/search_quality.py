@@ -32,7 +32,9 @@ a development set), and ``search_questions_probes6.json`` (16 probes of the clas
 misses, each written before it was run, after its class's change), and
 ``search_questions_probes8.json`` (26 probes of the classes the search still misread: absent facts
 sharing most of their words with a claim, why and stance questions, former states, thousands said
-without a figure and where troops were deployed, each written before it was run).
+without a figure and where troops were deployed, each written before it was run), and
+``search_questions_probes7.json`` (24 paraphrases and 7 absent facts in the claims' own vocabulary,
+each written before it was run and before the lexicon was widened from that vocabulary).
 Each query lists the claims one of which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -78,6 +80,7 @@ EVAL_SETS = (
     TESTS / "search_questions_sealed4.json",
     TESTS / "search_questions_probes6.json",
     TESTS / "search_questions_probes8.json",
+    TESTS / "search_questions_probes7.json",
 )
 ABSENT = "absent"
 

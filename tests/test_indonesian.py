@@ -28,6 +28,11 @@ from rknk.indonesian import heads, roots
         ("pertemuan", "temu"),
         ("mempertahankan", "tahan"),
         ("diuji", "uji"),  # a root of three letters only after di-
+        ("mengesahkan", "sah"),  # menge- and penge- before a root of one syllable
+        ("pengesahan", "sah"),
+        ("disahkan", "sah"),
+        ("mengetes", "tes"),
+        ("pengeboman", "bom"),
     ],
 )
 def test_an_affixed_word_comes_from_its_root(word: str, root: str) -> None:
@@ -51,4 +56,8 @@ def test_the_words_a_root_begins_lead_back_to_it(ending: str) -> None:
                 assert root in roots(head + ending), head + ending
     assert {"mengirim", "dikirim", "pengirim"} <= set(heads("kirim"))
     assert {"menyangkal", "disangkal"} <= set(heads("sangkal"))
+    assert {"mengesah", "pengesah", "disah"} <= set(heads("sah"))
+    for made in ("mengesah", "pengesah", "disah", "mengebom", "pengebom", "dibom"):
+        assert made[-3:] in roots(made + ending), made + ending
+    assert not {"mengekirim", "pengekirim"} & set(heads("kirim"))  # menge- comes before one syllable only
     assert heads("2024") == ()

@@ -182,6 +182,14 @@ def test_everyday_words_are_found_by_their_stem_and_concepts_never_are(word: str
     assert is_everyday(word) is everyday
 
 
+@pytest.mark.parametrize(
+    ("everyday", "made_from_it"), [("erat", "mempererat"), ("harus", "mengharuskan"), ("good", "goods")]
+)
+def test_an_everyday_word_is_not_the_concept_of_a_word_made_from_it(everyday: str, made_from_it: str) -> None:
+    # makin erat (closer) frames a question; mempererat hubungan is to strengthen ties
+    assert synonyms_of(made_from_it) and synonyms_of(everyday) == frozenset()
+
+
 def test_every_seat_is_an_alias_of_its_state_in_the_bundled_data() -> None:
     actors = store.load(store.bundled_data()).actors
     for seat in SEATS:

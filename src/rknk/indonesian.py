@@ -8,9 +8,11 @@ and search should see ``dikirim`` (sent), ``mengirim`` (to send) and
 ``-i``) and one prefix (``di-``, ``ter-``, ``ber-``, ``memper-``, ``diper-``,
 ``ke-...-an``, ``per-...-an``, and ``me-``/``pe-`` with the nasal that assimilates to
 the root: ``menyangkal`` from ``sangkal``, ``menutup`` from ``tutup``,
-``memasok`` from ``pasok``, ``mengirim`` from ``kirim``). Without a dictionary a
-nasal may hide either of two first letters (``mengirim``: ``kirim`` or ``irim``),
-so a word has a small set of candidate roots; two words meet when their sets do.
+``memasok`` from ``pasok``, ``mengirim`` from ``kirim``; ``menge-`` and ``penge-``
+before a root of one syllable: ``mengesahkan`` from ``sah``, ``pengeboman`` from
+``bom``). Without a dictionary a nasal may hide either of two first letters
+(``mengirim``: ``kirim`` or ``irim``), so a word has a small set of candidate
+roots; two words meet when their sets do.
 :func:`heads` goes the other way, from a root to the beginnings of the words it
 may make, so a root typed can be looked up among the words of an index that
 stores only words.
@@ -43,6 +45,13 @@ def _root_ok(root: str) -> bool:
     return len(root) >= MIN_ROOT and any(letter in _VOWELS for letter in root)
 
 
+def _one_syllable(root: str) -> bool:
+    """Whether ``root`` has one run of vowels (``sah``, ``tes``, ``bom``): a root of one syllable,
+    which takes ``menge-`` and ``penge-`` (``mengesahkan``, ``pengeboman``) rather than a nasal."""
+    runs = sum(1 for at, letter in enumerate(root) if letter in _VOWELS and (at == 0 or root[at - 1] not in _VOWELS))
+    return runs == 1
+
+
 def _unprefixed(word: str, suffixed: bool) -> set[str]:
     """The roots ``word`` may have once one prefix is stripped; empty if it has none."""
     found: set[str] = set()
@@ -59,6 +68,8 @@ def _unprefixed(word: str, suffixed: bool) -> set[str]:
         if not word.startswith(head) or word.startswith(("memper", "per")):
             continue
         rest = word[2:]
+        if rest.startswith("nge") and _one_syllable(rest[3:]):
+            found.add(rest[3:])  # mengesahkan from sah, mengetes from tes
         if rest.startswith("ng") and rest[2:3] in _VOWELS:
             found.update((rest[2:], "k" + rest[2:]))  # mengirim, mengambil
         elif rest.startswith("ng") and rest[2:3] in ("g", "h", "k"):
@@ -136,5 +147,6 @@ def heads(root: str) -> tuple[str, ...]:
         *(prefix + root for prefix in (*_PLAIN, *_WITH_AN)),
         *_nasal("me", root),
         *_nasal("pe", root),
+        *(("menge" + root, "penge" + root) if _one_syllable(root) else ()),
     )
     return tuple(dict.fromkeys(made))

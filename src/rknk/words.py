@@ -15,6 +15,7 @@ is there. Numbers in words are read by :mod:`rknk.numbers`, Indonesian roots by
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Container, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -238,7 +239,17 @@ def _groups() -> list[tuple[str, list[str]]]:
 @lru_cache(maxsize=1)
 def _folded_groups() -> list[tuple[str, frozenset[str]]]:
     """:func:`_groups` with their words folded, folded once."""
-    return [(name, frozenset(map(_folded_word, group))) for name, group in _groups()]
+    return [(name, _folded_set(group)) for name, group in _groups()]
+
+
+#: Words written folded: lowercase ASCII letters, one space between them.
+_FOLDED = re.compile(r"[a-z]+(?: [a-z]+)*\Z")
+
+
+def _folded_set(group: list[str]) -> frozenset[str]:
+    # Most groups are written folded already, and every search builds the tables
+    # below: one check of the whole group then spares a check of each word.
+    return frozenset(group) if _FOLDED.match(" ".join(group)) else frozenset(map(_folded_word, group))
 
 
 def _folded_word(word: str) -> str:
@@ -247,16 +258,24 @@ def _folded_word(word: str) -> str:
     return word if word.isalpha() and word.isascii() and word.islower() else fold(word)
 
 
+def _folded_words(text: str) -> tuple[str, ...]:
+    """The folded words of a phrase of the lexicon, those written folded already taken as they are."""
+    words = text.split()
+    if all(word.isalpha() and word.isascii() and word.islower() for word in words):
+        return tuple(words)
+    return tuple(fold(text).split())
+
+
 @lru_cache(maxsize=1)
 def _synonym_table() -> dict[str, tuple[frozenset[str], ...]]:
     """Each word of the lexicon mapped to the words of each group holding it. The union of a
     word's groups is made only for the few words a query asks about: the lexicon's load stays
     light as it grows."""
-    by_word: dict[str, list[frozenset[str]]] = {}
+    by_word: dict[str, tuple[frozenset[str], ...]] = {}
     for _, words in _folded_groups():
         for word in words:
-            by_word.setdefault(word, []).append(words)
-    return {word: tuple(groups) for word, groups in by_word.items()}
+            by_word[word] = (*by_word.get(word, ()), words)
+    return by_word
 
 
 def _others(word: str, groups: tuple[frozenset[str], ...]) -> frozenset[str]:
@@ -427,7 +446,7 @@ def roles() -> dict[tuple[str, ...], tuple[str, ...]]:
     ``phrases``: idioms read the same way (``cutting edge`` -> ``advanced``)."""
     lexicon = _lexicon()
     return {
-        tuple(fold(role["phrase"]).split()): tuple(fold(role["means"]).split())
+        _folded_words(role["phrase"]): _folded_words(role["means"])
         for role in (*lexicon.get("roles", []), *lexicon.get("phrases", []))
     }
 
@@ -549,7 +568,9 @@ def seasons() -> dict[str, frozenset[str]]:
 def synonyms_of(term: str) -> frozenset[str]:
     """Words that mean ``term``: a season's months (one way: a month does not stand for its
     season), its concepts' other words, or failing that, those of the concepts of what it is
-    made from (:func:`bases`: ``menyangkal`` as ``sangkal``)."""
+    made from (:func:`bases`: ``menyangkal`` as ``sangkal``). An everyday word has none: it is
+    not the concept of a word made from it (``erat``, close, is not ``mempererat``, to
+    strengthen ties; ``harus``, must, is not ``mengharuskan``, to oblige)."""
     months = seasons().get(term)
     if months is not None:
         return months
@@ -557,6 +578,8 @@ def synonyms_of(term: str) -> frozenset[str]:
     found = by_word.get(term)
     if found is not None:
         return _others(term, found)
+    if is_everyday(term):
+        return frozenset()
     formed = [word for base in bases(term) for word in _made_from(base, by_word)]
     return frozenset().union(*(group for word in formed for group in by_word[word])) - {term}
 

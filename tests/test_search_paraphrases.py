@@ -1,0 +1,103 @@
+"""Paraphrases of the claims' own facts: the everyday words for each, in both languages, and
+the Indonesian prefix ``menge-`` of one-syllable roots.
+
+Run through the command line on a small data folder written here, so the embedded index,
+the lexicon, the stemmers and the ranking are all the real ones.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fixture_data import ACTORS, claim, invoke, make_data
+from test_search_reading import FILLER
+
+
+def told(claim_id: str, date: str, statement: str, quote: str, tag: str) -> dict[str, object]:
+    """A claim stated in English, quoted in Indonesian."""
+    evidence = [{"source": "alpha-2024-06-19", "quote": quote}]
+    return claim(claim_id, date=date, statement=statement, evidence=evidence, tags=[tag])
+
+
+CLAIMS = [
+    told(
+        "launchers",
+        "2024-12-23",
+        'Pyongyang supplied "240 mm rocket launchers" to the Russian army.',
+        "Korut memasok peluncur roket 240 mm ke Rusia.",
+        "weapons",
+    ),
+    told(
+        "us-accuses",
+        "2023-10-13",
+        "The United States accused North Korea of sending weapons to Russia.",
+        "AS menuduh Korut mengirim senjata ke Rusia.",
+        "accusation",
+    ),
+    told(
+        "easing-call",
+        "2022-09",
+        "Russia has called for easing the UN sanctions imposed on North Korea.",
+        "Rusia menyerukan pelonggaran sanksi PBB.",
+        "sanctions",
+    ),
+    told(
+        "ties-strengthened",
+        "2022-02/2024-12-27",
+        "North Korea and Russia have strengthened their military ties.",
+        "Korut dan Rusia memperkuat hubungan militer.",
+        "military-cooperation",
+    ),
+    told("city-bombed", "2024-08", "Russian aircraft struck the city.", "Pesawat Rusia mengebom kota itu.", "war"),
+]
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("paraphrases")
+    return make_data(root, claims={"claims/a.json": FILLER + CLAIMS}, actors=ACTORS)
+
+
+def top(data: Path, cache: Path, query: str) -> list[str]:
+    result = invoke(["search", query, "--json", "--data", str(data)], cache)
+    assert result.exit_code == 0, result.stderr
+    return [hit["id"] for hit in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted", "typed"),
+    [
+        ("North Korea gave rocket launchers to Moscow", "launchers", "gave"),
+        ("Korut menyerahkan peluncur roket kepada Rusia", "launchers", "menyerahkan"),
+        ("North Korea was charged with shipping arms to Russia", "us-accuses", "charged"),
+        ("AS menuding Korut mengirim senjata", "us-accuses", "menuding"),
+        ("Russia lobbied to lift UN sanctions on North Korea", "easing-call", "lift"),
+        ("Rusia meminta pencabutan sanksi PBB", "easing-call", "pencabutan"),
+        ("Pyongyang and Moscow cemented their military links", "ties-strengthened", "cemented"),
+        ("Korut dan Rusia mempererat hubungan militer", "ties-strengthened", "mempererat"),
+    ],
+)
+def test_an_everyday_word_for_a_claims_fact_finds_it(
+    data: Path, cache: Path, query: str, wanted: str, typed: str
+) -> None:
+    result = invoke(["search", query, "--json", "--data", str(data)], cache)
+    hits = json.loads(result.stdout)
+    assert [hit["id"] for hit in hits][:1] == [wanted]
+    # found through the word typed, read as the claim's word for the same fact, not by leaving it out
+    assert any(why.startswith(f"{typed}: synonym ") for why in hits[0]["why"]), hits[0]["why"]
+
+
+def test_a_known_word_for_an_absent_fact_finds_nothing(data: Path, cache: Path) -> None:
+    # no claim holds a denial: the accusation alone is no answer to its dismissal
+    assert top(data, cache, "Pyongyang dismissed the US accusation of arms shipments") == []
+    assert top(data, cache, "Korut menampik tuduhan AS") == []
+
+
+def test_menge_before_a_root_of_one_syllable_is_a_prefix(data: Path, cache: Path) -> None:
+    # mengebom is menge- + bom (to bomb), as dibom and pengeboman are made from bom
+    assert top(data, cache, "kota yang dibom Rusia")[:1] == ["city-bombed"]
+    result = invoke(["search", "pengeboman kota", "--json", "--data", str(data)], cache)
+    assert "pengeboman: root 'mengebom' in quote" in json.loads(result.stdout)[0]["why"]
