@@ -77,7 +77,7 @@ CLAIMS = [
         topic="troops",
         statement="North Korea sent more than 10,000 troops to Russia.",
         actors=["north-korea", "russia"],
-        claimants=[{"actor": "south-korea", "text": "South Korea's assessment"}],
+        claimants=[{"actor": "south-korea", "text": "South Korea's defence minister"}],
         quantities=TROOPS,
     ),
     claim(
@@ -176,6 +176,19 @@ def test_who_sent_must_be_an_actor_not_the_claimant(data: Path, cache: Path) -> 
     assert top(data, cache, "berapa tentara yang dikirim Korea Utara ke Rusia?")[:1] == ["troops-sent"]
     assert top(data, cache, "menurut Korea Selatan, berapa tentara yang dikirim Korea Utara?")[:1] == ["troops-sent"]
     assert top(data, cache, "South Korea on the troops North Korea sent")[:1] == ["troops-sent"]
+
+
+def test_a_state_after_an_office_names_whose_office_it_is(data: Path, cache: Path) -> None:
+    # "Menhan Korsel" is South Korea's defence minister, who speaks of the sending, and did not send
+    query = "Menhan Korea Selatan: pengiriman tentara Korea Utara ke Rusia"
+    assert "who acted" not in explained(data, cache, query)
+    assert top(data, cache, query)[:1] == ["troops-sent"]
+
+
+def test_jam_terbang_is_experience_not_a_flight(data: Path, cache: Path) -> None:
+    query = "Korea Utara mengincar jam terbang di medan perang"
+    assert "read 'jam terbang' as 'pengalaman'" in explained(data, cache, query)
+    assert top(data, cache, query)[:1] == ["for-experience"]
 
 
 @pytest.mark.parametrize(

@@ -593,6 +593,9 @@ ACTS = ("deployment", "supply", "sanctions")
 #: The concepts of reporting, accusing, assessing and denying: a state typed beside them may
 #: be the one who said it (the claimant), so :data:`ACTS` does not make it the doer.
 REPORTING = ("accused", "reports", "estimate", "analysis", "suspected", "confirmed", "warning", "denied")
+#: The concepts of offices: a state typed right after one (``Menhan Korsel``, ``presiden Rusia``)
+#: names whose office it is, and the office holder, not the state, is who acts or speaks.
+OFFICES = ("minister", "leader", "president", "officials")
 
 
 def of_concepts(word: str, names: Iterable[str]) -> bool:

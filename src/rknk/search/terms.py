@@ -43,6 +43,7 @@ from rknk.records import ActorRecord
 from rknk.words import (
     ACTS,
     MONTHS,
+    OFFICES,
     REPORTING,
     REPORTING_VERBS,
     STOPWORDS,
@@ -439,7 +440,9 @@ def _does(words: list[str], start: int, end: int) -> bool:
     """Whether the name in ``words[start:end]`` is the doer of an act beside it: before its verb
     (``South Korea send``, ``US sanctions``) or after its passive (``dikirim Korea Selatan``,
     ``sent by Seoul``). ``to Moscow`` is where it went, ``sanctions China`` whom they hit,
-    ``Seoul's defence chief`` who spoke."""
+    ``Seoul's defence chief`` and ``Menhan Korsel`` (South Korea's defence minister) who spoke."""
+    if start >= 1 and of_concepts(words[start - 1], OFFICES):
+        return False
     if end < len(words) and of_concepts(words[end], ACTS):
         return True
     if start >= 2 and words[start - 1] in _BY:
