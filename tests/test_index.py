@@ -304,7 +304,8 @@ def test_rows_written_from_the_index_are_what_the_encoder_writes(tmp_path: Path,
         lines = result.stdout.splitlines()
         assert lines
         for line in lines:
-            assert line == jsontext.dumps(json.loads(line))
+            value = json.loads(line)
+            assert line == jsontext.dumps(value) == jsontext.safe(json.dumps(value, ensure_ascii=False))
             assert "\u202e" not in line and "\x9b" not in line  # unsafe characters leave escaped
 
 
