@@ -99,6 +99,43 @@ def test_files_added_and_removed_and_broken_links_between_them(data: Path, cache
     assert ids() == first
 
 
+def _search_rows(cache: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The index's postings, by file name, word and claim ids, and its vocabulary: what
+    search reads, free of the numbers a build happens to give files and claims."""
+    import sqlite3
+    from array import array
+
+    (path,) = index_files(cache)
+    db = sqlite3.connect(path)
+    try:
+        ids = dict(db.execute("SELECT number, id FROM claims"))
+        files = dict(db.execute("SELECT number, name FROM files"))
+        postings = sorted(
+            (files[key >> 32], word, [ids[n] for n in array("q", numbers)], bytes(fields))
+            for key, word, numbers, fields in db.execute("SELECT key, word, numbers, fields FROM postings")
+        )
+        return postings, db.execute("SELECT word, files FROM vocabulary ORDER BY word").fetchall()
+    finally:
+        db.close()
+
+
+def test_an_update_leaves_the_search_rows_a_cold_build_writes(data: Path, cache: Path, tmp_path: Path) -> None:
+    assert invoke(["--data", str(data), "events"], cache).exit_code == 0
+    (index,) = index_files(cache)
+    inode = index.stat().st_ino
+    names = sorted(p.name for p in (data / "claims").glob("*.json"))
+    assert len(names) >= 2
+    rewrite(data / "claims" / names[0], lambda items: items[0].update(statement="Zanzibarite observers counted ten."))
+    (data / "claims" / names[1]).unlink()
+    (data / "claims" / "z.json").write_text(json.dumps([claim("quokka-claim")]), encoding="utf-8")
+    updated = invoke(["--data", str(data), "search", "zanzibarite", "--json"], cache)
+    assert updated.exit_code == 0 and [r["id"] for r in json.loads(updated.stdout)], updated.output
+    assert [p.stat().st_ino for p in index_files(cache)] == [inode]  # updated, not built again
+    cold = tmp_path / "cold"
+    assert invoke(["--data", str(data), "events"], cold).exit_code == 0
+    assert _search_rows(cache) == _search_rows(cold)
+
+
 def test_a_registry_change_is_seen(data: Path, cache: Path) -> None:
     assert invoke(["--data", str(data), "events", "--actor", "Beruang"], cache).exit_code == 2
     rewrite(data / "actors.json", lambda actors: actors[0]["aliases"].append("Beruang"))

@@ -106,12 +106,14 @@ class Writer:
         db.execute("DELETE FROM documents WHERE slot IN (SELECT slot FROM claims WHERE file = ?)", (number,))
         db.execute("DELETE FROM texts WHERE number IN (SELECT number FROM claims WHERE file = ?)", (number,))
         db.execute("DELETE FROM claims WHERE file = ?", (number,))
+        keys = (number * schema.FILE_KEYS, (number + 1) * schema.FILE_KEYS)
         db.execute(
-            "UPDATE vocabulary SET files = files - 1 WHERE word IN (SELECT word FROM postings WHERE file = ?)",
-            (number,),
+            "UPDATE vocabulary SET files = files - 1"
+            " WHERE word IN (SELECT word FROM postings WHERE key >= ? AND key < ?)",
+            keys,
         )
         db.execute("DELETE FROM vocabulary WHERE files <= 0")
-        db.execute("DELETE FROM postings WHERE file = ?", (number,))
+        db.execute("DELETE FROM postings WHERE key >= ? AND key < ?", keys)
         db.execute("DELETE FROM files WHERE number = ?", (number,))
         return ids
 
@@ -252,15 +254,17 @@ class Writer:
 
 
 def _postings(file_number: int, base: int, prepared: Prepared) -> Iterator[tuple[int, str, bytearray, bytearray]]:
-    """A prepared file's ``postings`` rows, its positions made claim numbers by adding ``base``."""
+    """A prepared file's ``postings`` rows, keyed from ``file_number`` times
+    :data:`schema.FILE_KEYS`, its positions made claim numbers by adding ``base``."""
     # bytearray, not bytes: the sqlite3 module binds it as a blob at once, where
     # for bytes it first looks for an adapter, which costs more than the insert.
     numbers = bytearray(_shifted(prepared.positions.tobytes(), base))
     fields = bytearray(prepared.fields)
     end = 0
-    for word, held in zip(prepared.words, prepared.counts, strict=True):
+    words = zip(prepared.words, prepared.counts, strict=True)
+    for key, (word, held) in enumerate(words, file_number * schema.FILE_KEYS):
         start, end = end, end + held
-        yield file_number, word, numbers[8 * start : 8 * end], fields[start:end]
+        yield key, word, numbers[8 * start : 8 * end], fields[start:end]
 
 
 def _shifted(numbers: bytes, base: int) -> bytes:

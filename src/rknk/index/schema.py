@@ -49,15 +49,19 @@ TABLES = (
     "CREATE TABLE related (claim INTEGER, target TEXT, PRIMARY KEY (claim, target)) WITHOUT ROWID",
     # search: each claim's folded texts (see rknk.index.rows.Analysis)
     "CREATE TABLE texts (number INTEGER PRIMARY KEY, text TEXT NOT NULL, others INTEGER, names INTEGER)",
-    # search: per data file and word, the claim numbers holding it and the field codes; keyed
-    # by file first, so a file's rows are written side by side and dropped as one range
-    """CREATE TABLE postings (file INTEGER, word TEXT, numbers BLOB, fields BLOB,
-        PRIMARY KEY (file, word)) WITHOUT ROWID""",
+    # search: per data file and word, the claim numbers holding it and the field codes. A row's
+    # key is its file's number times 2**32 (FILE_KEYS) plus the word's place among the file's
+    # words: a file's rows are appended side by side and dropped as one range of keys, and a
+    # rowid table inserts them in half the time of one keyed by (file, word), holding a common
+    # word's arrays in its page rather than in overflow pages
+    "CREATE TABLE postings (key INTEGER PRIMARY KEY, word TEXT NOT NULL, numbers BLOB, fields BLOB)",
     # search: every word and the number of files holding it (typo and prefix candidates)
     "CREATE TABLE vocabulary (word TEXT PRIMARY KEY, files INTEGER) WITHOUT ROWID",
     # search: each actor's claim numbers, ascending, as one JSON array (see ACTOR_CLAIMS)
     "CREATE TABLE actor_claims (actor TEXT PRIMARY KEY, numbers TEXT NOT NULL)",
 )
+#: A data file's ``postings`` keys run from its number times this to the next number's, excluded.
+FILE_KEYS = 2**32
 #: The claims in date order (their ranks' order). Like :data:`INDEXES`, created after
 #: a cold build's rows are in, which is faster than keeping it up to date; first of all.
 DATE_INDEX = "CREATE INDEX claims_by_date ON claims (first, last, id)"
