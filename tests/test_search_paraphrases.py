@@ -52,6 +52,13 @@ CLAIMS = [
         "military-cooperation",
     ),
     told("city-bombed", "2024-08", "Russian aircraft struck the city.", "Pesawat Rusia mengebom kota itu.", "war"),
+    told(
+        "shells-bought",
+        "2022-09",
+        "Russia is buying artillery shells from North Korea.",
+        "Rusia membeli peluru artileri dari Korut.",
+        "arms-trade",
+    ),
 ]
 
 
@@ -78,6 +85,7 @@ def top(data: Path, cache: Path, query: str) -> list[str]:
         ("Rusia meminta pencabutan sanksi PBB", "easing-call", "pencabutan"),
         ("Pyongyang and Moscow cemented their military links", "ties-strengthened", "cemented"),
         ("Korut dan Rusia mempererat hubungan militer", "ties-strengthened", "mempererat"),
+        ("Rusia minta sanksi PBB atas Korut dikendurkan", "easing-call", "dikendurkan"),
     ],
 )
 def test_an_everyday_word_for_a_claims_fact_finds_it(
@@ -101,3 +109,16 @@ def test_menge_before_a_root_of_one_syllable_is_a_prefix(data: Path, cache: Path
     assert top(data, cache, "kota yang dibom Rusia")[:1] == ["city-bombed"]
     result = invoke(["search", "pengeboman kota", "--json", "--data", str(data)], cache)
     assert "pengeboman: root 'mengebom' in quote" in json.loads(result.stdout)[0]["why"]
+
+
+@pytest.mark.parametrize(
+    ("query", "idiom"),
+    [
+        ("Russia shopping for North Korean artillery shells", "shopping for"),
+        ("Russia wants to shop for North Korean shells", "shop for"),
+    ],
+)
+def test_an_idiom_is_read_as_the_claims_word(data: Path, cache: Path, query: str, idiom: str) -> None:
+    result = invoke(["search", query, "--json", "--explain", "--data", str(data)], cache)
+    assert [hit["id"] for hit in json.loads(result.stdout)][:1] == ["shells-bought"]
+    assert f"read {idiom!r} as 'buy'" in result.stderr
