@@ -34,7 +34,9 @@ misses, each written before it was run, after its class's change), and
 sharing most of their words with a claim, why and stance questions, former states, thousands said
 without a figure and where troops were deployed, each written before it was run), and
 ``search_questions_probes7.json`` (24 paraphrases and 7 absent facts in the claims' own vocabulary,
-each written before it was run and before the lexicon was widened from that vocabulary).
+each written before it was run and before the lexicon was widened from that vocabulary), and
+``search_questions_sealed5.json`` (74 questions and 17 absent facts, an eighth blind set, scored
+before and after the two rounds above; since then a development set).
 Each query lists the claims one of which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -81,6 +83,7 @@ EVAL_SETS = (
     TESTS / "search_questions_probes6.json",
     TESTS / "search_questions_probes8.json",
     TESTS / "search_questions_probes7.json",
+    TESTS / "search_questions_sealed5.json",
 )
 ABSENT = "absent"
 
