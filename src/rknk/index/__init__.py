@@ -64,8 +64,9 @@ class _Changes(NamedTuple):
         return bool(self.write or self.drop or self.registries)
 
 
-#: Page cache of a connection that writes (KiB, as SQLite takes a negative size):
-#: postings are inserted all over their table, and a small cache rereads pages.
+#: Page cache of a connection that writes (KiB, as SQLite takes a negative size): the
+#: indexes of a table (postings by word, claims by date) are updated all over their
+#: B-trees as rows come in, and a small cache would read the same pages again and again.
 WRITE_CACHE_KIB = 65536
 
 
