@@ -14,6 +14,8 @@ import pytest
 HEAVY = ("pydantic", "pydantic.main", "rich.console", "rapidfuzz.process", "rknk.validate", "rknk.models")
 #: The drawing code: only the commands that draw may load it.
 DRAWING = ("rknk.charts.figure_plot", "rknk.charts.timeline_strip", "rknk.charts.timeline_svg", "rknk.stats")
+#: The search code and its lexicon: only a search may load them.
+SEARCH = ("rknk.search", "rknk.words")
 
 PROBE = """
 import json, sys
@@ -28,7 +30,7 @@ sys.stderr.write(json.dumps([m for m in {heavy} if m in sys.modules]))
 
 def heavy_imports(*args: str) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(heavy=HEAVY + DRAWING), *args],
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY + DRAWING + SEARCH), *args],
         capture_output=True,
         text=True,
         check=True,
@@ -57,7 +59,22 @@ def test_a_warm_lookup_skips_validation_and_unused_libraries(
     fixture_data: Path, args: list[str], expected: list[str]
 ) -> None:
     heavy_imports("--data", str(fixture_data), "events", "--json")  # first use validates and caches
-    assert heavy_imports("--data", str(fixture_data), *args) == expected
+    loaded = heavy_imports("--data", str(fixture_data), *args)
+    assert [module for module in loaded if module not in SEARCH] == expected
+
+
+def test_a_query_of_known_words_loads_no_fuzzy_matcher(fixture_data: Path) -> None:
+    """Several words, none of them near a name of several words: nothing is matched fuzzily."""
+    heavy_imports("--data", str(fixture_data), "events", "--json")
+    assert "rapidfuzz.process" not in heavy_imports("--data", str(fixture_data), "search", "troops sent to Kursk")
+    assert "rapidfuzz.process" in heavy_imports("--data", str(fixture_data), "search", "Kim Jong Um")
+
+
+def test_lookups_that_do_not_search_load_no_search_code(fixture_data: Path) -> None:
+    heavy_imports("--data", str(fixture_data), "events", "--json")
+    for lookup in (["events", "--json"], ["show", "troops-kursk-2024-11", "--json"], ["figures", "troops"]):
+        assert not set(heavy_imports("--data", str(fixture_data), *lookup)) & set(SEARCH), lookup
+    assert set(SEARCH) <= set(heavy_imports("--data", str(fixture_data), "search", "Kursk"))
 
 
 def test_lookups_load_no_drawing_code(fixture_data: Path) -> None:

@@ -24,10 +24,10 @@ from rknk.records import (
     output_record,
 )
 from rknk.render.listing import Column, Listing, as_text
-from rknk.search import Hit, Results, Why
 from rknk.store import Dataset
 
-if TYPE_CHECKING:  # the analyst's views import these when they run; lookups never need them
+if TYPE_CHECKING:  # imported by the views that show them: `show` and `events` never search
+    from rknk.search import Hit, Results, Why
     from rknk.stats import Counts
     from rknk.timeline import Timeline
 
@@ -79,7 +79,7 @@ def _claim_out(claim: ClaimRecord) -> Mapping[str, Any]:
     return claim if isinstance(claim, JsonRecord) else claim_record(claim)
 
 
-class _HitMembers(dict[tuple[float, tuple[Why, ...]], str]):
+class _HitMembers(dict[tuple[float, tuple["Why", ...]], str]):
     """The JSON text of a hit's ``score`` and ``why``, by score and reasons, between
     ``before`` and ``after``. A broad search repeats a few of them across thousands
     of hits, so each is made once."""
@@ -131,6 +131,8 @@ def hits(dataset: Dataset, found: Iterable[Hit], explain: bool) -> Listing:
         *_claim_columns(dataset),
         *([Column("Matched", lambda r: "; ".join(r["why"]), beneath=True)] if explain else []),
     )
+    from rknk.search import Results
+
     pages = _hit_pages(found) if isinstance(found, Results) else None
     return Listing(records, (*CLAIM_FIELDS, "score", "why"), columns, json_pages=pages)
 

@@ -35,6 +35,7 @@ must involve; the noun names who is asked about, so a claim must hold it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Container, Iterable, Mapping
 from typing import NamedTuple
 
@@ -188,9 +189,17 @@ def actor_runs(words: list[str], query: str, names: dict[str, tuple[str, bool]])
             start += 1
     if len(words) < 2:
         return runs
+    several = [name for name in names if " " in name]
+    windows = [
+        " ".join(words[start : start + length])
+        for start in range(len(words) - 1)
+        for length in range(2, min(4, len(words) - start) + 1)
+        if not any(covered[start : start + length])
+    ]
+    if not any(_within_reach(window, several) for window in windows):
+        return runs  # as the search below would find: the fuzzy matcher is not even loaded
     from rapidfuzz import fuzz, process
 
-    several = [name for name in names if " " in name]
     start = 0
     while start < len(words) - 1:
         for length in range(min(4, len(words) - start), 1, -1):
@@ -206,6 +215,23 @@ def actor_runs(words: list[str], query: str, names: dict[str, tuple[str, bool]])
         else:
             start += 1
     return runs
+
+
+def _within_reach(phrase: str, names: list[str]) -> bool:
+    """Whether any of ``names`` may be within :data:`NAME_RATIO` of ``phrase``.
+
+    The ratio is 200 times the longest common subsequence over the two lengths, and a
+    common subsequence holds no more of each letter than both strings do: a name whose
+    letters shared with ``phrase`` fall short cannot reach the ratio. Most queries have
+    no such name, and are read without loading the fuzzy matcher."""
+    letters = Counter(phrase)
+    for name in names:
+        total = len(phrase) + len(name)
+        if 200 * min(len(phrase), len(name)) < NAME_RATIO * total:
+            continue
+        if 200 * (letters & Counter(name)).total() >= NAME_RATIO * total:
+            return True
+    return False
 
 
 #: What ``--explain`` says of the terms of each kind: its words, which terms, how they are joined.
