@@ -19,7 +19,7 @@ try:  # CPython's own BLAKE2 loads in a tenth of the time of hashlib's OpenSSL b
 except ImportError:  # other Python implementations
     from hashlib import blake2b
 
-FORMAT = 5
+FORMAT = 6
 #: Bytes per database page. A claim's document takes about a kilobyte: pages of
 #: 16 KiB hold a dozen of them, so a large answer, reading documents that sit side
 #: by side (see ``documents``), reads a page per dozen claims rather than per three.
@@ -57,7 +57,7 @@ TABLES = (
     "CREATE TABLE postings (key INTEGER PRIMARY KEY, word TEXT NOT NULL, numbers BLOB, fields BLOB)",
     # search: every word and the number of files holding it (typo and prefix candidates)
     "CREATE TABLE vocabulary (word TEXT PRIMARY KEY, files INTEGER) WITHOUT ROWID",
-    # search: each actor's claim numbers, ascending, as one JSON array (see ACTOR_CLAIMS)
+    # search: each actor's claim numbers, ascending, as one text of 8 hex digits each (see ACTOR_CLAIMS)
     "CREATE TABLE actor_claims (actor TEXT PRIMARY KEY, numbers TEXT NOT NULL)",
 )
 #: A data file's ``postings`` keys run from its number times this to the next number's, excluded.
@@ -82,8 +82,10 @@ INDEXES = (
 
 #: The ``actor_claims`` rows, from ``claim_actors`` through its ``actors_by_name`` index, in
 #: its order. A state most claims involve is read as one row: through the index, its
-#: hundreds of thousands of entries cost a search more than all its other reads.
-ACTOR_CLAIMS = "SELECT actor, json_group_array(claim) FROM claim_actors {} GROUP BY actor"
+#: hundreds of thousands of entries cost a search more than all its other reads. Each number
+#: is written as 8 hex digits, which turn into an array of numbers in one step in C, where a
+#: JSON array of a state most claims involve took a search 13 ms to parse at 100,000 claims.
+ACTOR_CLAIMS = "SELECT actor, group_concat(printf('%08x', claim), '') FROM claim_actors {} GROUP BY actor"
 
 #: The code whose bytes decide what a validated record and its index rows hold.
 _VALIDATING_CODE = (
