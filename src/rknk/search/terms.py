@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable, Mapping
 from typing import NamedTuple
 
+from rknk.decades import read_decades, years_of
 from rknk.normalize import fold
 from rknk.records import ActorRecord
 from rknk.words import (
@@ -142,8 +143,13 @@ def frames(term: Term) -> bool:
 
 
 def is_year(term: Term) -> bool:
-    """Whether a term is a year (four digits, 1900 to 2099): a date the query asks about."""
-    return term.run is None and len(term.text) == 4 and term.text.isdigit() and 1900 <= int(term.text) <= 2099
+    """Whether a term is a year (four digits, 1900 to 2099), or a span of years read from a
+    decade (``late 1940s``: :mod:`rknk.decades`): a date the query asks about."""
+    if term.run is not None:
+        return False
+    if len(term.text) == 4 and term.text.isdigit():
+        return 1900 <= int(term.text) <= 2099
+    return years_of(term.text) is not None
 
 
 def alias_table(actors: Iterable[ActorRecord]) -> dict[str, tuple[str, bool]]:
@@ -367,7 +373,9 @@ def parse(
     words, roles = read_roles(folded)
     typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
     capitalised = frozenset(fold(word) for word in typed[1:] if word[0].isupper())
-    words = read_ordinals(scale_numbers(read_days(words, MONTHS)), capitalised)
+    words, spans = read_decades(read_days(words, MONTHS))
+    roles = roles + spans
+    words = read_ordinals(scale_numbers(words), capitalised)
     runs = actor_runs(words, query, names)
     words, successions, excluded = read_successions(words, runs, offices or {})
     if excluded:
