@@ -341,6 +341,18 @@ def relational() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def relations() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """Each actor id of the lexicon's ``relations`` mapped to the relations that name another actor
+    through it, as (the relation's folded words, the folded name of the actor it names), longest
+    words first: ``kim-jong-un`` -> ``(("father",), ("kim", "jong", "il"))``, ..."""
+    found: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for entry in _lexicon().get("relations", []):
+        means = _folded_words(str(entry["means"]))
+        found.setdefault(str(entry["of"]), []).extend((_folded_words(words), means) for words in entry["words"])
+    return {actor: tuple(sorted(pairs, key=lambda pair: -len(pair[0]))) for actor, pairs in found.items()}
+
+
+@lru_cache(maxsize=1)
 def succession() -> dict[str, str]:
     """Folded nouns naming the holder of a person's office after them (``successor``: ``after``)
     or before them (``pendahulu``: ``before``), from the lexicon's ``succession``."""

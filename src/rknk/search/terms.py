@@ -65,6 +65,7 @@ from rknk.words import (
     read_particles,
     read_roles,
     relational,
+    relations,
     scale_numbers,
     seats,
     spans_time,
@@ -322,6 +323,39 @@ def kin(words: list[str], position: int, runs: Mapping[int, Run]) -> Iterable[bo
         yield end == position or start == position + 1 or (start == position + 2 and words[position + 1] in _LINKS)
 
 
+#: Words that may stand between a relation and the name it relates to (``head of the NATO``).
+_RELATION_LINKS = frozenset({"of", "the", "dari"})
+
+
+def read_relations(words: list[str], runs: Mapping[int, Run]) -> tuple[list[str], list[tuple[str, str]]]:
+    """``words`` with each actor named through its relation to another (``Kim Jong Un's father``,
+    ``ayah Kim Jong Un``, ``head of the NATO``, ``kantor berita Korsel``: the lexicon's
+    ``relations``) replaced, with the name it relates to, by the name of the actor it names
+    (``kim jong il``, ``nato chief``, ``yonhap``); and the replacements made, as (typed, read as)
+    pairs. The relation stands after the name (folding leaves ``kim jong un father``) or before it,
+    with ``of``, ``the`` or ``dari`` between."""
+    table = relations()
+    out = list(words)
+    made: list[tuple[str, str]] = []
+    for start in sorted(runs, reverse=True):  # from the end, so earlier positions stay valid
+        run = runs[start]
+        end = start + run.length
+        before = start
+        while before > 0 and out[before - 1] in _RELATION_LINKS:
+            before -= 1
+        for phrase, means in table.get(run.actor, ()) if run.exact else ():
+            if tuple(out[end : end + len(phrase)]) == phrase:
+                first, last = start, end + len(phrase)
+            elif before >= len(phrase) and tuple(out[before - len(phrase) : before]) == phrase:
+                first, last = before - len(phrase), end
+            else:
+                continue
+            made.append((" ".join(out[first:last]), " ".join(means)))
+            out[first:last] = means
+            break
+    return out, made[::-1]
+
+
 def read_successions(
     words: list[str], runs: dict[int, Run], offices: Mapping[str, Office]
 ) -> tuple[list[str], list[tuple[str, str]], list[str]]:
@@ -377,6 +411,10 @@ def parse(
     roles = roles + spans
     words = read_ordinals(scale_numbers(words), capitalised)
     runs = actor_runs(words, query, names)
+    words, related_to = read_relations(words, runs)
+    if related_to:
+        runs = actor_runs(words, query, names)
+        roles = roles + related_to
     words, successions, excluded = read_successions(words, runs, offices or {})
     if excluded:
         runs = actor_runs(words, query, names)
