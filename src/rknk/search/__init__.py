@@ -212,6 +212,7 @@ class Searcher:
             for actor_id, actor in actors.items()
             if actor["kind"] == "person" and actor["role"]
         }
+        self._state_of = {actor_id: actor["state"] for actor_id, actor in actors.items() if actor["state"]}
         self._matcher = Matcher(corpus, actors, topics)
 
     def _sited(self, found: Found) -> Matches:
@@ -270,6 +271,43 @@ class Searcher:
         did = set().union(*(self.corpus.postings(actor_mark(one)) for one in group))
         return {number: pair for number, pair in found.items() if number not in said or number in did}
 
+    def _directed(
+        self, reading: Reading, matches: list[Found], allowed: Container[int] | None
+    ) -> tuple[Container[int] | None, Reading]:
+        """``allowed`` narrowed to the claims that hold the act of a direction the query states
+        plainly and do not state it otherwise (see :mod:`rknk.search.slots`), and the reading
+        saying so; both as they were for a query stating none."""
+        from rknk.search import slots
+
+        stated = slots.read(reading.words, {term.start: term.run for term in reading.terms if term.run})
+        if stated is None or not stated.plain():
+            return allowed, reading
+        by_term = list(zip(reading.terms, matches, strict=True))
+        act = [found for term, found in by_term if term.start == stated.at]
+        if not act:
+            return allowed, reading
+        # Only a claim holding every party, and the act or what was given, can state the act
+        # otherwise: only those are read.
+        told = set().union(*(found for term, found in by_term if term.start == stated.at or term.text in stated.things))
+        parties = [found for term, found in by_term if term.run]
+        acting = [n for n in told if all(n in found for found in parties) and (allowed is None or n in allowed)]
+        wrong = slots.misstated(self.corpus, acting, stated, self._names, self._state_of)
+        reading = reading._replace(direction=str(stated))
+        # A visit must be one the claim states, and by the office typed (a foreign minister's trip).
+        required = [
+            *(act if stated.act in slots.STATED else []),
+            *(found for term, found in by_term if stated.office and term.text == stated.office),
+        ]
+        if not required:
+            return Without(allowed, wrong), reading
+        reading = reading._replace(direction=f"{stated}, which a claim must tell of")
+        first, *others = sorted(required, key=len)
+        return frozenset(
+            n
+            for n in first
+            if n not in wrong and all(n in found for found in others) and (allowed is None or n in allowed)
+        ), reading
+
     def results(self, query: str, *, allowed: Container[int] | None = None, limit: int | None = None) -> Results:
         """Claims matching ``query``, best first: score, then newest first.
 
@@ -303,6 +341,7 @@ class Searcher:
                 self._doers(found, term.run.actor) if term.doer and term.run else found
                 for term, found in zip(terms, matches, strict=True)
             ]
+        allowed, reading = self._directed(reading, matches, allowed)
         # A name the data does not know at all (Japan, Trump, Wonsan), a concept of the
         # lexicon no claim holds by any of its words (died, tewas), or an ordinal no claim
         # holds (second), means the data cannot answer: the nearest claims about other things are no answer.
