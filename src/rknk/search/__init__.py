@@ -293,14 +293,15 @@ class Searcher:
         acting = [n for n in told if all(n in found for found in parties) and (allowed is None or n in allowed)]
         wrong = slots.misstated(self.corpus, acting, stated, self._names, self._state_of)
         reading = reading._replace(direction=str(stated))
-        # A visit must be one the claim states, and by the office typed (a foreign minister's trip).
+        # A claim must hold the parties; a visit must be one it states, by the office typed
+        # (a foreign minister's trip).
         required = [
+            *parties,
             *(act if stated.act in slots.STATED else []),
             *(found for term, found in by_term if stated.office and term.text == stated.office),
         ]
-        if not required:
-            return Without(allowed, wrong), reading
-        reading = reading._replace(direction=f"{stated}, which a claim must tell of")
+        if stated.act in slots.STATED:
+            reading = reading._replace(direction=f"{stated}, which a claim must tell of")
         first, *others = sorted(required, key=len)
         return frozenset(
             n

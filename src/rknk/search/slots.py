@@ -27,7 +27,7 @@ from typing import NamedTuple
 from rknk.normalize import fold
 from rknk.search.corpus import Corpus
 from rknk.search.terms import Run, actor_runs
-from rknk.words import OFFICES, STOPWORDS, of_concepts, synonyms_of
+from rknk.words import MONTHS, OFFICES, STOPWORDS, of_concepts, synonyms_of
 
 #: Role names.
 GIVER, RECEIVER, SANCTIONER, TARGET, VISITOR, PLACE = "giver", "receiver", "sanctioner", "target", "visitor", "place"
@@ -68,6 +68,8 @@ class Slots(NamedTuple):
     office: str = ""
     #: The words of what was given or done, after the act (*artillery shells*, *shipping firms*).
     things: tuple[str, ...] = ()
+    #: Every actor the text names.
+    named: frozenset[str] = frozenset()
 
     def plain(self) -> bool:
         """Whether the text names a doer and another party: a direction stated plainly."""
@@ -79,8 +81,15 @@ class Slots(NamedTuple):
 
 
 #: Words that may stand between a doer and its act: qualifying the act (*Kim Jong Un's state
-#: visit*), or saying it is reported (*Pyongyang is also suspected of supplying*).
-MODIFIERS = frozenset({"state", "official", "working", "resmi", "kenegaraan", "also", "juga", "reportedly"})
+#: visit*), saying it is reported (*Pyongyang is also suspected of supplying*), likely or planned
+#: (*North Korea is likely to send*, *Russia plans to buy*, *Rusia berencana membeli*).
+MODIFIERS = frozenset(
+    {
+        *("state", "official", "working", "resmi", "kenegaraan", "also", "juga", "reportedly"),
+        *("may", "likely", "unlikely", "plans", "planned", "planning", "expected", "ready", "set", "preparing"),
+        *("berencana", "mungkin", "kemungkinan", "bisa", "dapat", "siap", "bersiap"),
+    }
+)
 
 
 def _subject(between: list[str]) -> bool:
@@ -91,15 +100,16 @@ def _subject(between: list[str]) -> bool:
     meaning = [word for word in between if word not in STOPWORDS]
     return len(meaning) <= 2 and all(
         word in MODIFIERS
+        or (word.endswith("ly") and len(word) > 4)  # an English adverb (intensively)
         or of_concepts(word, (*OFFICES, "accused", "suspected"))
         or (index + 1 < len(meaning) and of_concepts(meaning[index + 1], OFFICES))
         for index, word in enumerate(meaning)
     )
 
 
-def _act(words: list[str]) -> tuple[int, str] | None:
-    """The first word of an act in ``words``, and its concept."""
-    for position, word in enumerate(words):
+def _act(words: list[str], start: int = 0) -> tuple[int, str] | None:
+    """The first word of an act in ``words`` from ``start``, and its concept."""
+    for position, word in enumerate(words[start:], start):
         if word in STOPWORDS or word in HOSTING or not word.isalpha():
             continue
         for concept in ACTS:
@@ -108,9 +118,10 @@ def _act(words: list[str]) -> tuple[int, str] | None:
     return None
 
 
-def read(words: list[str], runs: Mapping[int, Run]) -> Slots | None:
-    """The slots ``words`` state, with ``runs`` the actors they name by position; None without an act."""
-    found = _act(words)
+def read(words: list[str], runs: Mapping[int, Run], start: int = 0) -> Slots | None:
+    """The slots ``words`` state from ``start``, with ``runs`` the actors they name by position;
+    None without an act."""
+    found = _act(words, start)
     if found is None:
         return None
     at, concept = found
@@ -153,8 +164,24 @@ def read(words: list[str], runs: Mapping[int, Run]) -> Slots | None:
             roles.setdefault(prepositions[gap[-1]], set()).add(runs[start].actor)
         # What was given lies between the act and its party, or names the party's things just after it.
         things = [*words[at + 1 : start], *words[end : end + _AFTER_PARTY]]
-    meaning = tuple(word for word in things if word.isalpha() and word not in STOPWORDS and word not in prepositions)
-    return Slots(concept, at, {role: frozenset(ids) for role, ids in roles.items()}, office, meaning)
+    # A visit gives nothing: what follows its destination is when or why (*in September*).
+    meaning = tuple(
+        word
+        for word in (things if concept != "visit" else ())
+        if word.isalpha() and word not in STOPWORDS and word not in prepositions and word not in MONTHS
+    )
+    named = frozenset(run.actor for run in runs.values())
+    return Slots(concept, at, {role: frozenset(ids) for role, ids in roles.items()}, office, meaning, named)
+
+
+def read_all(words: list[str], runs: Mapping[int, Run]) -> list[Slots]:
+    """The slots of every act ``words`` state (*Belousov's visit came as North Korea sent troops*)."""
+    found: list[Slots] = []
+    stated = read(words, runs)
+    while stated is not None:
+        found.append(stated)
+        stated = read(words, runs, stated.at + 1)
+    return found
 
 
 def _same_thing(query: Slots, claim: Slots) -> bool:
@@ -167,13 +194,14 @@ def _same_thing(query: Slots, claim: Slots) -> bool:
     return any(word in told or not told.isdisjoint(synonyms_of(word)) for word in query.things)
 
 
-def conflict(query: Slots, claim: Slots | None, states: Mapping[str, str]) -> bool:
+def conflict(query: Slots, claim: Slots, states: Mapping[str, str]) -> bool:
     """Whether a claim states, of the same thing, the act a query states with other parties: a
-    role the query fills held by another (a transfer's receiver excepted), or a party the query
+    role the query fills held by another (a transfer's receiver only if the claim does not name
+    the query's elsewhere), or a party the query
     names in one role held in another the query fills otherwise (the reverse act). A state and
     its people (``states``: actor id -> its state) count as one party; a transfer's giver and
     receiver are the same roles whether it is told as a purchase or a supply."""
-    if claim is None or not _same_thing(query, claim):
+    if not _same_thing(query, claim):
         return False
 
     def parties(ids: frozenset[str]) -> set[str]:
@@ -182,9 +210,9 @@ def conflict(query: Slots, claim: Slots | None, states: Mapping[str, str]) -> bo
     asked = {role: parties(ids) for role, ids in query.roles.items()}
     told = {role: parties(ids) for role, ids in claim.roles.items()}
     for role, ids in asked.items():
-        # Another party in the role; a transfer's receiver excepted, as troops sent *to
-        # Ukraine* (where the war is) go to Russia's side: only a reversal refutes it.
-        if role in told and role != RECEIVER and not ids & told[role]:
+        # Another party in the role; for a transfer's receiver, only if the claim does not name
+        # the one asked about elsewhere: troops sent *to Ukraine to support Russia* went to Russia.
+        if role in told and not ids & told[role] and (role != RECEIVER or not ids & parties(claim.named)):
             return True
         # The party asked about in another role the query fills otherwise: the reverse act.
         if any(
@@ -208,6 +236,7 @@ def misstated(
     for claim_number, claim in zip(wanted, corpus.by_number(wanted), strict=True):
         statement = claim["statement"]
         words = fold(statement).split()
-        if conflict(query, read(words, actor_runs(words, statement, names, fuzzy=False)), states):
+        runs = actor_runs(words, statement, names, fuzzy=False)
+        if any(conflict(query, stated, states) for stated in read_all(words, runs)):
             found.add(claim_number)
     return found
