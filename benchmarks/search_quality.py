@@ -37,7 +37,7 @@ without a figure and where troops were deployed, each written before it was run)
 each written before it was run and before the lexicon was widened from that vocabulary), and
 ``search_questions_sealed5.json`` (74 questions and 17 absent facts, an eighth blind set, scored
 before and after the two rounds above; since then a development set), and
-``search_questions_probes9.json`` (30 probes of the classes its misses left: people and bodies named by
+``search_questions_probes9.json`` (34 probes of the classes its misses left: people and bodies named by
 their relation to an actor, decades and their parts, and who did what to whom, each written before it
 was run).
 Each query lists the claims one of which must come up; a query with none (kind ``absent``, or a set's
