@@ -344,7 +344,8 @@ def test_a_part_of_a_decade_leaves_out_its_other_years(data: Path, cache: Path, 
 )
 def test_who_did_what_to_whom(data: Path, cache: Path, query: str, found: list[str]) -> None:
     assert top(data, cache, query)[:1] == found
-    assert "who did what to whom" in explained(data, cache, query)
+    # the reading is said where it left out a claim that would have been found
+    assert ("who did what to whom" in explained(data, cache, query)) == (not found)
 
 
 def test_a_query_stating_no_direction_reads_as_before(data: Path, cache: Path) -> None:
