@@ -351,3 +351,15 @@ def test_who_did_what_to_whom(data: Path, cache: Path, query: str, found: list[s
 def test_a_query_stating_no_direction_reads_as_before(data: Path, cache: Path) -> None:
     assert "who did what to whom" not in explained(data, cache, "artillery shells bought from North Korea")
     assert top(data, cache, "artillery shells bought from North Korea")[:1] == ["shells-bought"]
+
+
+def test_a_doer_or_a_finding_is_not_the_word_it_is_made_from(tmp_path: Path, cache: Path) -> None:
+    meeting_quote = [{"source": "alpha-2024-06-19", "quote": "Tentara Korea Utara bertemu pasukan Rusia."}]
+    fighting = placeless(
+        "fighting", statement="North Korean soldiers are fighting at the front.", evidence=meeting_quote
+    )
+    root = make_data(tmp_path / "data", claims={"claims/a.json": [*FILLER, fighting]}, actors=MORE_ACTORS)
+    assert top(root, cache, "fighting")[:1] == top(root, cache, "bertemu")[:1] == ["fighting"]
+    # a fighter is no fighting, a finding (temuan) no meeting (bertemu), though made from their words
+    assert top(root, cache, "fighter") == []
+    assert top(root, cache, "temuan") == []

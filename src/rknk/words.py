@@ -194,7 +194,11 @@ def intent(words: list[str]) -> str | None:
 LEXICON = "lexicon.json"
 #: The everyday words of English and Indonesian, beside this module.
 EVERYDAY = "everyday.json"
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s", "e")
+#: ``-er`` is not stripped: it makes a doer or a comparative whose sense is not the word's
+#: (a *fighter* jet is no fighting, *closer* ties no closed border, a *leader* no lead).
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "s", "e")
+#: A comparative's endings: an everyday word's comparative (*longer*, *easier*) is everyday too.
+_COMPARATIVE = (("ier", "y"), ("er", ""), ("r", ""))
 
 
 def stem(word: str) -> str:
@@ -559,7 +563,8 @@ def is_everyday(word: str) -> bool:
     if word in _synonym_table():
         return False
     words = _everyday()
-    return word in words or any(_made_from(base, words) for base in bases(word))
+    compared = {word[: -len(ending)] + base for ending, base in _COMPARATIVE if word.endswith(ending) and len(word) > 5}
+    return word in words or any(_made_from(base, words) for form in (word, *compared) for base in bases(form))
 
 
 def synonyms() -> dict[str, frozenset[str]]:
