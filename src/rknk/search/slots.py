@@ -44,6 +44,7 @@ ACTS: dict[str, tuple[str, Mapping[str, str], str]] = {
     "impose": (SANCTIONER, _ON, TARGET),
     "visit": (VISITOR, dict.fromkeys(("to", "into", "in", "at", "ke", "di"), PLACE), PLACE),
 }
+_CONCEPTS = tuple(ACTS)
 #: The acts a claim must state to answer: a visit is told as one (*arrived in*, *berkunjung ke*),
 #: where a transfer or a sanction may be told in words of other concepts (*handed*, *voted for*).
 STATED = frozenset({"visit"})
@@ -110,7 +111,7 @@ def _subject(between: list[str]) -> bool:
 def _act(words: list[str], start: int = 0) -> tuple[int, str] | None:
     """The first word of an act in ``words`` from ``start``, and its concept."""
     for position, word in enumerate(words[start:], start):
-        if word in STOPWORDS or word in HOSTING or not word.isalpha():
+        if word in STOPWORDS or word in HOSTING or not word.isalpha() or not of_concepts(word, _CONCEPTS):
             continue
         for concept in ACTS:
             if of_concepts(word, (concept,)):
