@@ -25,9 +25,12 @@ something or imposed a sanction (``dikirim Korea Selatan``), or a word typed as 
 no actor has (``EU``). A state after ``to`` or ``ke`` in a query about a visit is where it happened.
 
 Facts typed that only frame another are dropped with the question words: a
-word saying what kind of date follows (``tahun 2024``, ``bulan Juni``). A
-person named beside a noun relating them to someone else (``Kim Jong Un's
-father``, ``ayah Kim Jong Un``: the lexicon's ``relational``) is not the
+word saying what kind of date follows (``tahun 2024``, ``bulan Juni``). A decade
+or a part of one (``the late 1940s``, ``awal 2000-an``) is one term, its span of years
+(:mod:`rknk.decades`). An actor named by its relation to another (``Kim Jong Un's
+father``, ``head of NATO``, ``kantor berita Korsel``: the lexicon's ``relations``) is
+read as the actor it names. A person named beside another noun relating them to
+someone else (``Kim Jong Un's daughter``: the lexicon's ``relational``) is not the
 person asked about, so the term stays a word to weigh but not a name a claim
 must involve; the noun names who is asked about, so a claim must hold it.
 """
