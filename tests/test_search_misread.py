@@ -329,30 +329,6 @@ def test_a_part_of_a_decade_leaves_out_its_other_years(data: Path, cache: Path, 
     assert top(data, cache, query) == []
 
 
-@pytest.mark.parametrize(
-    ("query", "found"),
-    [
-        ("did Pyongyang buy artillery shells from Moscow?", []),
-        ("apakah Korut membeli peluru artileri dari Rusia?", []),
-        ("did Moscow buy artillery shells from Pyongyang?", ["shells-bought"]),
-        ("apakah Rusia membeli peluru artileri dari Korut?", ["shells-bought"]),
-        ("Britain sanctions North Korean firms", []),
-        ("Britain sanctions Russian firms", ["uk-sanctions"]),
-        ("Russian foreign minister's trip to Pyongyang", []),
-        ("North Korean foreign minister's trip to Russia", ["fm-trip"]),
-    ],
-)
-def test_who_did_what_to_whom(data: Path, cache: Path, query: str, found: list[str]) -> None:
-    assert top(data, cache, query)[:1] == found
-    # the reading is said where it left out a claim that would have been found
-    assert ("who did what to whom" in explained(data, cache, query)) == (not found)
-
-
-def test_a_query_stating_no_direction_reads_as_before(data: Path, cache: Path) -> None:
-    assert "who did what to whom" not in explained(data, cache, "artillery shells bought from North Korea")
-    assert top(data, cache, "artillery shells bought from North Korea")[:1] == ["shells-bought"]
-
-
 def test_a_doer_or_a_finding_is_not_the_word_it_is_made_from(tmp_path: Path, cache: Path) -> None:
     meeting_quote = [{"source": "alpha-2024-06-19", "quote": "Tentara Korea Utara bertemu pasukan Rusia."}]
     fighting = placeless(

@@ -212,7 +212,6 @@ class Searcher:
             for actor_id, actor in actors.items()
             if actor["kind"] == "person" and actor["role"]
         }
-        self._state_of = {actor_id: actor["state"] for actor_id, actor in actors.items() if actor["state"]}
         self._matcher = Matcher(corpus, actors, topics)
 
     def _sited(self, found: Found) -> Matches:
@@ -271,58 +270,6 @@ class Searcher:
         did = set().union(*(self.corpus.postings(actor_mark(one)) for one in group))
         return {number: pair for number, pair in found.items() if number not in said or number in did}
 
-    def _directed(
-        self, reading: Reading, matches: list[Found], allowed: Container[int] | None
-    ) -> tuple[Container[int] | None, str, frozenset[int]]:
-        """``allowed`` narrowed for a direction the query states plainly (see :mod:`rknk.search.slots`):
-        without the claims stating its act otherwise, and holding its parties (and, for a visit,
-        the act, by the office typed); the direction as ``--explain`` says it; and the claims
-        holding the act or what was given that were left out, so that it is said only where it
-        changed what is found. For a query stating none: ``allowed``, "", nothing."""
-        from rknk.search import slots
-
-        stated = slots.read(reading.words, {term.start: term.run for term in reading.terms if term.run})
-        if stated is None or not stated.plain():
-            return allowed, "", frozenset()
-        by_term = list(zip(reading.terms, matches, strict=True))
-        act = [found for term, found in by_term if term.start == stated.at]
-        if not act:
-            return allowed, "", frozenset()
-        # Only a claim holding every party, and the act or what was given, can state the act
-        # otherwise: only those are read.
-        told = set().union(*(found for term, found in by_term if term.start == stated.at or term.text in stated.things))
-        if allowed is not None:
-            told = set(filter(allowed.__contains__, told))
-        parties = [found for term, found in by_term if term.run]
-        acting = [n for n in told if all(n in found for found in parties)]
-        wrong = slots.misstated(self.corpus, acting, stated, self._names, self._state_of)
-        # A claim must hold the parties; a visit must be one it tells of, by the office typed
-        # (a foreign minister's trip).
-        required = [
-            *parties,
-            *(act if stated.act in slots.STATED else []),
-            *(found for term, found in by_term if stated.office and term.text == stated.office),
-        ]
-        first, *others = sorted(required, key=len)
-        kept = frozenset(
-            n
-            for n in first
-            if n not in wrong and all(n in found for found in others) and (allowed is None or n in allowed)
-        )
-        said = f"{stated}, which a claim must tell of" if stated.act in slots.STATED else str(stated)
-        return kept, said, frozenset(told - kept)
-
-    @staticmethod
-    def _shown_otherwise(missed: Mapping[int, float], found: Mapping[int, float], limit: int | None) -> bool:
-        """Whether a claim a query's direction left out, scored ``missed``, would have been shown
-        among ``found`` (the best ``limit``): ``--explain`` says the direction only where it changed
-        what is shown."""
-        if not missed:
-            return False
-        if limit is None or len(found) < limit:
-            return True
-        return max(missed.values()) >= sorted(found.values(), reverse=True)[limit - 1]
-
     def results(self, query: str, *, allowed: Container[int] | None = None, limit: int | None = None) -> Results:
         """Claims matching ``query``, best first: score, then newest first.
 
@@ -356,7 +303,6 @@ class Searcher:
                 self._doers(found, term.run.actor) if term.doer and term.run else found
                 for term, found in zip(terms, matches, strict=True)
             ]
-        allowed, direction, misdirected = self._directed(reading, matches, allowed)
         # A name the data does not know at all (Japan, Trump, Wonsan), a concept of the
         # lexicon no claim holds by any of its words (died, tewas), or an ordinal no claim
         # holds (second), means the data cannot answer: the nearest claims about other things are no answer.
@@ -397,8 +343,6 @@ class Searcher:
                 terms, matches = [terms[n] for n in kept], [matches[n] for n in kept]
                 reading = reading._replace(relaxed=tuple(reading.terms[n].text for n in sorted(dropped)))
                 found, boosted = score(terms, matches)
-        if misdirected and terms and self._shown_otherwise(score(terms, matches, allowed=misdirected)[0], found, limit):
-            reading = reading._replace(direction=direction)
         numbers: list[int] | ranking.Ranked = ranking.Ranked(found, self.corpus.ranks(), limit) if found else []
         return Results(self.corpus, numbers, found, matches, reading, boosted)
 

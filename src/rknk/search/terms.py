@@ -175,12 +175,12 @@ def alias_table(actors: Iterable[ActorRecord]) -> dict[str, tuple[str, bool]]:
     return table
 
 
-def actor_runs(words: list[str], query: str, names: dict[str, tuple[str, bool]], fuzzy: bool = True) -> dict[int, Run]:
+def actor_runs(words: list[str], query: str, names: dict[str, tuple[str, bool]]) -> dict[int, Run]:
     """Runs of query words naming an actor, by the position of their first word.
 
-    Exact names and aliases are found first, longest first; then, unless ``fuzzy`` is false (for
-    a claim's own text, spelt as the data spells it), among the words left, a run of two or more
-    words within :data:`NAME_RATIO` of a name of two or more words (``vladimir putn``, ``south korean``).
+    Exact names and aliases are found first, longest first; then, among the
+    words left, a run of two or more words within :data:`NAME_RATIO` of a
+    name of two or more words (``vladimir putn``, ``south korean``).
     """
     capitals = set(_CAPITALS.findall(query))
     runs: dict[int, Run] = {}
@@ -197,7 +197,7 @@ def actor_runs(words: list[str], query: str, names: dict[str, tuple[str, bool]],
                 break
         else:
             start += 1
-    if len(words) < 2 or not fuzzy:
+    if len(words) < 2:
         return runs
     several = [name for name in names if " " in name]
     windows = [
@@ -277,8 +277,6 @@ class Reading(NamedTuple):
     #: Actors named only as the holder of an office before or after someone else
     #: (*Belousov's predecessor*): their claims are no answer.
     excluded: tuple[str, ...] = ()
-    #: Who did what to whom, as the query states it plainly (see :mod:`rknk.search.slots`).
-    direction: str = ""
 
     def __str__(self) -> str:
         """One line for ``--explain``: the terms searched, then what else the reading did."""
@@ -294,8 +292,6 @@ class Reading(NamedTuple):
             parts.append(f"asks for {ASKED[self.intent]}" + (", which an answer must hold" if self.strict else ""))
         if self.relaxed:
             parts.append("nothing matched every word; left out " + ", ".join(self.relaxed) + ", which no claim holds")
-        if self.direction:
-            parts.append(f"who did what to whom: {self.direction}; a claim stating it otherwise is no answer")
         if self.excluded:
             parts.append("not the person named: " + ", ".join(self.excluded))
         if self.lacking:
