@@ -36,7 +36,10 @@ without a figure and where troops were deployed, each written before it was run)
 ``search_questions_probes7.json`` (24 paraphrases and 7 absent facts in the claims' own vocabulary,
 each written before it was run and before the lexicon was widened from that vocabulary), and
 ``search_questions_sealed5.json`` (74 questions and 17 absent facts, an eighth blind set, scored
-before and after the two rounds above; since then a development set).
+before and after the two rounds above; since then a development set), and
+``search_questions_probes9.json`` (34 probes of the classes its misses left: people and bodies named by
+their relation to an actor, decades and their parts, and who did what to whom, each written before it
+was run).
 Each query lists the claims one of which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -84,6 +87,7 @@ EVAL_SETS = (
     TESTS / "search_questions_probes8.json",
     TESTS / "search_questions_probes7.json",
     TESTS / "search_questions_sealed5.json",
+    TESTS / "search_questions_probes9.json",
 )
 ABSENT = "absent"
 

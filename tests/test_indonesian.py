@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rknk.indonesian import heads, roots
+from rknk.indonesian import SENSES, heads, roots
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,8 @@ def test_the_words_a_root_begins_lead_back_to_it(ending: str) -> None:
         assert root in begun and len(begun) < 20  # a dozen prefix lookups, never a scan
         confixes = {"ke" + root, "per" + root}  # ke- and per- come with -an only
         for head in begun:
-            if head not in confixes or ending.startswith("an"):
+            # a word whose sense has left its root (temuan, a finding) keeps a root of its own
+            if (head not in confixes or ending.startswith("an")) and not roots(head + ending) <= set(SENSES.values()):
                 assert root in roots(head + ending), head + ending
     assert {"mengirim", "dikirim", "pengirim"} <= set(heads("kirim"))
     assert {"menyangkal", "disangkal"} <= set(heads("sangkal"))
@@ -61,3 +62,9 @@ def test_the_words_a_root_begins_lead_back_to_it(ending: str) -> None:
         assert made[-3:] in roots(made + ending), made + ending
     assert not {"mengekirim", "pengekirim"} & set(heads("kirim"))  # menge- comes before one syllable only
     assert heads("2024") == ()
+
+
+def test_a_word_whose_sense_left_its_root_keeps_a_root_apart() -> None:
+    # temuan (a finding) and menemukan (to find) are no meeting (bertemu, pertemuan)
+    assert roots("temuan") == roots("menemukan") == roots("temuannya")
+    assert roots("temuan").isdisjoint(roots("bertemu") | roots("pertemuan"))

@@ -23,8 +23,14 @@ def actor(actor_id: str, name: str, kind: str, *aliases: str, state: str | None 
 
 
 MORE_ACTORS = [
-    *(one for one in ACTORS if one["id"] != "russia"),
+    *(one for one in ACTORS if one["id"] not in ("russia", "north-korea")),
     actor("russia", "Russia", "state", "Rusia", "Moscow", "Moskow", "Kremlin"),
+    actor("north-korea", "North Korea", "state", "Korea Utara", "Korut", "Pyongyang"),
+    actor("kim-jong-il", "Kim Jong Il", "person", state="north-korea"),
+    actor("choe-son-hui", "Choe Son Hui", "person", state="north-korea"),
+    actor("nato", "NATO", "organization"),
+    actor("mark-rutte", "Mark Rutte", "person", "Rutte", "NATO chief"),
+    actor("yonhap", "Yonhap", "media", "Yonhap News", state="south-korea"),
     actor("south-korea", "South Korea", "state", "Korea Selatan", "Seoul"),
     actor("united-kingdom", "United Kingdom", "state", "UK", "Britain"),
     actor("soviet-union", "Soviet Union", "state", "Uni Soviet", "Soviet"),
@@ -122,6 +128,43 @@ CLAIMS = [
         date="2022-09",
         statement="Russia seeks a stronger strategic position in Asia.",
         actors=["russia"],
+    ),
+    placeless(
+        "summit-2000",
+        date="2000-07",
+        topic="treaty",
+        statement="Putin visited North Korea and held a summit with Kim Jong Il, the father of its leader.",
+        actors=["vladimir-putin", "kim-jong-il", "russia", "north-korea"],
+    ),
+    placeless(
+        "founding",
+        date="1948",
+        statement="Soviet officials installed the country's first ruler when North Korea was founded.",
+        actors=["soviet-union", "north-korea"],
+    ),
+    placeless(
+        "rutte-remark",
+        date="2024-12-04",
+        statement="Rutte said Moscow backs the missile programme of Pyongyang in exchange for troops.",
+        claimants=[{"actor": "mark-rutte", "text": "NATO Secretary General"}],
+    ),
+    placeless(
+        "yonhap-report",
+        date="2024-10-08",
+        statement="Citing Yonhap News, the article says North Korea is formally cooperating with Russia.",
+        claimants=[{"actor": "yonhap", "text": None}],
+        evidence=[{"source": "alpha-2024-06-19", "quote": "Korut telah bekerja sama resmi dengan Rusia."}],
+    ),
+    placeless(
+        "shells-bought",
+        date="2022-09-06",
+        statement="Russia will buy artillery shells from North Korea.",
+    ),
+    placeless(
+        "fm-trip",
+        date="2024-09-25",
+        statement="North Korean Foreign Minister Choe Son Hui visited Russia.",
+        actors=["choe-son-hui", "north-korea", "russia"],
     ),
     placeless(
         "thousands-sent",
@@ -238,3 +281,61 @@ def test_a_capital_stands_for_the_former_state_it_was_the_seat_of(data: Path, ca
 )
 def test_thousands_said_without_a_figure(data: Path, cache: Path, query: str) -> None:
     assert top(data, cache, query)[:1] == ["thousands-sent"]
+
+
+@pytest.mark.parametrize(
+    ("query", "read", "found"),
+    [
+        ("Kim Jong Un's father hosts Putin", "'kim jong un father' as 'kim jong il'", "summit-2000"),
+        ("ayah Kim Jong Un menjamu Putin", "'ayah kim jong un' as 'kim jong il'", "summit-2000"),
+        ("the head of the Western military alliance on troops", "'head of the nato' as 'nato chief'", "rutte-remark"),
+        ("kepala aliansi militer Barat soal pasukan", "'kepala nato' as 'nato chief'", "rutte-remark"),
+        (
+            "kantor berita Korea Selatan: Korut bekerja sama resmi dengan Rusia",
+            "'kantor berita korea selatan' as 'yonhap'",
+            "yonhap-report",
+        ),
+        (
+            "South Korea's news agency on North Korea cooperating",
+            "'south korea news agency' as 'yonhap'",
+            "yonhap-report",
+        ),
+    ],
+)
+def test_an_actor_named_by_its_relation_to_another(data: Path, cache: Path, query: str, read: str, found: str) -> None:
+    assert "read " + read in explained(data, cache, query)
+    assert top(data, cache, query)[:1] == [found]
+
+
+@pytest.mark.parametrize(
+    ("query", "span"),
+    [
+        ("Soviet officials installed the first ruler in the late 1940s", "1947-1949"),
+        ("pejabat Soviet melantik penguasa pertama akhir 1940-an", "1947-1949"),
+        ("the first ruler installed in the 1940s", "1940-1949"),
+        ("penguasa pertama tahun 40-an", "1940-1949"),
+    ],
+)
+def test_a_decade_or_part_of_one_is_a_span_of_years(data: Path, cache: Path, query: str, span: str) -> None:
+    assert f"as '{span}'" in explained(data, cache, query)
+    assert top(data, cache, query)[:1] == ["founding"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Soviet officials installed the first ruler in the early 1940s", "penguasa pertama pertengahan 1950-an"],
+)
+def test_a_part_of_a_decade_leaves_out_its_other_years(data: Path, cache: Path, query: str) -> None:
+    assert top(data, cache, query) == []
+
+
+def test_a_doer_or_a_finding_is_not_the_word_it_is_made_from(tmp_path: Path, cache: Path) -> None:
+    meeting_quote = [{"source": "alpha-2024-06-19", "quote": "Tentara Korea Utara bertemu pasukan Rusia."}]
+    fighting = placeless(
+        "fighting", statement="North Korean soldiers are fighting at the front.", evidence=meeting_quote
+    )
+    root = make_data(tmp_path / "data", claims={"claims/a.json": [*FILLER, fighting]}, actors=MORE_ACTORS)
+    assert top(root, cache, "fighting")[:1] == top(root, cache, "bertemu")[:1] == ["fighting"]
+    # a fighter is no fighting, a finding (temuan) no meeting (bertemu), though made from their words
+    assert top(root, cache, "fighter") == []
+    assert top(root, cache, "temuan") == []

@@ -41,6 +41,12 @@ _PLAIN = ("memper", "diper", "di", "ter", "ber")
 _WITH_AN = ("ke", "per")
 
 
+#: Words whose sense has left their root's, read as a root of their own: ``temuan`` (a finding)
+#: and ``menemukan`` (to find) are made from ``temu``, as ``bertemu`` (to meet) is, but mean
+#: something else; they share the root ``temukan`` among themselves.
+SENSES = dict.fromkeys(("temuan", "temukan", "menemukan", "ditemukan", "penemuan"), "temukan")
+
+
 def _root_ok(root: str) -> bool:
     return len(root) >= MIN_ROOT and any(letter in _VOWELS for letter in root)
 
@@ -103,6 +109,8 @@ def roots(word: str) -> frozenset[str]:
             break
     if base.endswith("nya") and len(base) - 3 > MIN_ROOT:
         base = base[:-3]
+    if base in SENSES:
+        return frozenset((SENSES[base],))
     # -kan or -an (pasokan is pasok + -an), -i or none (menguji is meng- + uji): try each.
     stripped = [
         base[: -len(suffix)] for suffix in _SUFFIXES if base.endswith(suffix) and len(base) - len(suffix) > MIN_ROOT

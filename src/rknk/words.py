@@ -194,7 +194,11 @@ def intent(words: list[str]) -> str | None:
 LEXICON = "lexicon.json"
 #: The everyday words of English and Indonesian, beside this module.
 EVERYDAY = "everyday.json"
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s", "e")
+#: ``-er`` is not stripped: it makes a doer or a comparative whose sense is not the word's
+#: (a *fighter* jet is no fighting, *closer* ties no closed border, a *leader* no lead).
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "s", "e")
+#: A comparative's endings: an everyday word's comparative (*longer*, *easier*) is everyday too.
+_COMPARATIVE = (("ier", "y"), ("er", ""), ("r", ""))
 
 
 def stem(word: str) -> str:
@@ -338,6 +342,18 @@ def relational() -> frozenset[str]:
     """Folded nouns that name a person through another (``father``, ``ayah``, ``successor``),
     from the lexicon's ``relational``: a person named beside one is not the person asked about."""
     return frozenset(fold(word) for part in _lexicon().get("relational", []) for word in part["words"])
+
+
+@lru_cache(maxsize=1)
+def relations() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """Each actor id of the lexicon's ``relations`` mapped to the relations that name another actor
+    through it, as (the relation's folded words, the folded name of the actor it names), longest
+    words first: ``kim-jong-un`` -> ``(("father",), ("kim", "jong", "il"))``, ..."""
+    found: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for entry in _lexicon().get("relations", []):
+        means = _folded_words(str(entry["means"]))
+        found.setdefault(str(entry["of"]), []).extend((_folded_words(words), means) for words in entry["words"])
+    return {actor: tuple(sorted(pairs, key=lambda pair: -len(pair[0]))) for actor, pairs in found.items()}
 
 
 @lru_cache(maxsize=1)
@@ -547,7 +563,8 @@ def is_everyday(word: str) -> bool:
     if word in _synonym_table():
         return False
     words = _everyday()
-    return word in words or any(_made_from(base, words) for base in bases(word))
+    compared = {word[: -len(ending)] + base for ending, base in _COMPARATIVE if word.endswith(ending) and len(word) > 5}
+    return word in words or any(_made_from(base, words) for form in (word, *compared) for base in bases(form))
 
 
 def synonyms() -> dict[str, frozenset[str]]:

@@ -32,6 +32,7 @@ from itertools import compress, repeat
 from operator import gt, itemgetter
 from typing import Any, NamedTuple, cast
 
+from rknk.decades import decade_of, years_of
 from rknk.index.rows import FIELDS, OWN_TOO, claim_fields
 from rknk.indonesian import LONGEST_ENDING, heads, roots
 from rknk.records import ActorRecord, TopicRecord, involved
@@ -335,6 +336,12 @@ class Matcher:
         """Best quality per claim for one query word: exact, stem, synonym, prefix or fuzzy."""
         best: Matches = {}
         offered: dict[str, float] = {}
+        years = years_of(term)
+        if years is not None:
+            # A span of years (late 1940s) is held by any of its years, or by its decade as claims write it.
+            for year in (*map(str, years), decade_of(term) or ""):
+                self._offer(best, term, year, EXACT, "year of", offered)
+            return best
         self._offer(best, term, term, EXACT, "exact", offered)
         if term.isdigit():
             return best  # numbers match only as typed: 100 is not 1000

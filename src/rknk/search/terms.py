@@ -25,9 +25,12 @@ something or imposed a sanction (``dikirim Korea Selatan``), or a word typed as 
 no actor has (``EU``). A state after ``to`` or ``ke`` in a query about a visit is where it happened.
 
 Facts typed that only frame another are dropped with the question words: a
-word saying what kind of date follows (``tahun 2024``, ``bulan Juni``). A
-person named beside a noun relating them to someone else (``Kim Jong Un's
-father``, ``ayah Kim Jong Un``: the lexicon's ``relational``) is not the
+word saying what kind of date follows (``tahun 2024``, ``bulan Juni``). A decade
+or a part of one (``the late 1940s``, ``awal 2000-an``) is one term, its span of years
+(:mod:`rknk.decades`). An actor named by its relation to another (``Kim Jong Un's
+father``, ``head of NATO``, ``kantor berita Korsel``: the lexicon's ``relations``) is
+read as the actor it names. A person named beside another noun relating them to
+someone else (``Kim Jong Un's daughter``: the lexicon's ``relational``) is not the
 person asked about, so the term stays a word to weigh but not a name a claim
 must involve; the noun names who is asked about, so a claim must hold it.
 """
@@ -39,6 +42,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable, Mapping
 from typing import NamedTuple
 
+from rknk.decades import read_decades, years_of
 from rknk.normalize import fold
 from rknk.records import ActorRecord
 from rknk.words import (
@@ -64,6 +68,7 @@ from rknk.words import (
     read_particles,
     read_roles,
     relational,
+    relations,
     scale_numbers,
     seats,
     spans_time,
@@ -142,8 +147,13 @@ def frames(term: Term) -> bool:
 
 
 def is_year(term: Term) -> bool:
-    """Whether a term is a year (four digits, 1900 to 2099): a date the query asks about."""
-    return term.run is None and len(term.text) == 4 and term.text.isdigit() and 1900 <= int(term.text) <= 2099
+    """Whether a term is a year (four digits, 1900 to 2099), or a span of years read from a
+    decade (``late 1940s``: :mod:`rknk.decades`): a date the query asks about."""
+    if term.run is not None:
+        return False
+    if len(term.text) == 4 and term.text.isdigit():
+        return 1900 <= int(term.text) <= 2099
+    return years_of(term.text) is not None
 
 
 def alias_table(actors: Iterable[ActorRecord]) -> dict[str, tuple[str, bool]]:
@@ -316,6 +326,39 @@ def kin(words: list[str], position: int, runs: Mapping[int, Run]) -> Iterable[bo
         yield end == position or start == position + 1 or (start == position + 2 and words[position + 1] in _LINKS)
 
 
+#: Words that may stand between a relation and the name it relates to (``head of the NATO``).
+_RELATION_LINKS = frozenset({"of", "the", "dari"})
+
+
+def read_relations(words: list[str], runs: Mapping[int, Run]) -> tuple[list[str], list[tuple[str, str]]]:
+    """``words`` with each actor named through its relation to another (``Kim Jong Un's father``,
+    ``ayah Kim Jong Un``, ``head of the NATO``, ``kantor berita Korsel``: the lexicon's
+    ``relations``) replaced, with the name it relates to, by the name of the actor it names
+    (``kim jong il``, ``nato chief``, ``yonhap``); and the replacements made, as (typed, read as)
+    pairs. The relation stands after the name (folding leaves ``kim jong un father``) or before it,
+    with ``of``, ``the`` or ``dari`` between."""
+    table = relations()
+    out = list(words)
+    made: list[tuple[str, str]] = []
+    for start in sorted(runs, reverse=True):  # from the end, so earlier positions stay valid
+        run = runs[start]
+        end = start + run.length
+        before = start
+        while before > 0 and out[before - 1] in _RELATION_LINKS:
+            before -= 1
+        for phrase, means in table.get(run.actor, ()) if run.exact else ():
+            if tuple(out[end : end + len(phrase)]) == phrase:
+                first, last = start, end + len(phrase)
+            elif before >= len(phrase) and tuple(out[before - len(phrase) : before]) == phrase:
+                first, last = before - len(phrase), end
+            else:
+                continue
+            made.append((" ".join(out[first:last]), " ".join(means)))
+            out[first:last] = means
+            break
+    return out, made[::-1]
+
+
 def read_successions(
     words: list[str], runs: dict[int, Run], offices: Mapping[str, Office]
 ) -> tuple[list[str], list[tuple[str, str]], list[str]]:
@@ -367,8 +410,14 @@ def parse(
     words, roles = read_roles(folded)
     typed = _WORD.findall(query[: MAX_QUERY_LENGTH * 2])
     capitalised = frozenset(fold(word) for word in typed[1:] if word[0].isupper())
-    words = read_ordinals(scale_numbers(read_days(words, MONTHS)), capitalised)
+    words, spans = read_decades(read_days(words, MONTHS))
+    roles = roles + spans
+    words = read_ordinals(scale_numbers(words), capitalised)
     runs = actor_runs(words, query, names)
+    words, related_to = read_relations(words, runs)
+    if related_to:
+        runs = actor_runs(words, query, names)
+        roles = roles + related_to
     words, successions, excluded = read_successions(words, runs, offices or {})
     if excluded:
         runs = actor_runs(words, query, names)
