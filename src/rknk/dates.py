@@ -40,6 +40,7 @@ MONTH_NAMES = (
 )
 
 
+@lru_cache(maxsize=4096)  # many claims share a date, and a build asks for each claim's
 def date_words(text: str) -> str:
     """The words a claim date says, as a user would type them: each end's month, in
     English and in Indonesian, and its year (``2023-10-13`` -> ``october 2023 oktober
