@@ -110,6 +110,10 @@ class _FoldedTokens(dict[str, tuple[str, ...]]):
             for part in token.split("-"):
                 if part:
                     words += self[part]
+        elif token.isdigit() or (token.isalpha() and token[1:].islower()):
+            # Digits alone, or letters in lower case but perhaps the first: folding
+            # only lowers them (a plural abbreviation takes two capitals).
+            words = (token.lower(),)
         else:
             words = tuple(fold(token).split())
         self[token] = words
