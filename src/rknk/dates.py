@@ -116,6 +116,7 @@ def parse_span(text: str) -> Span:
     return Span(start.first, end.last)
 
 
+@lru_cache(maxsize=4096)  # as parse_span: a build asks for every claim's
 def iso_bounds(text: str) -> tuple[str, str]:
     """The first and last day a claim date covers, as full ISO dates: ``2024-11`` ->
     ``("2024-11-01", "2024-11-30")``.

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rknk import jsontext
 from rknk.datafiles import Signature, read_file, shown
-from rknk.dates import parse_span
+from rknk.dates import iso_bounds
 from rknk.errors import Problem
 from rknk.index.rows import analyse
 from rknk.records import TopicRecord, involved, output_record
@@ -116,10 +116,10 @@ def prepare(name: str, path: Path, context: Context) -> Prepared:
     #: per word, the positions of the claims holding it, each followed by its field code
     holders: dict[str, list[int]] = {}
     for position, claim in enumerate(claims):
-        span = parse_span(claim["date"])
+        first, last = iso_bounds(claim["date"])
         ids.append(claim["id"])
-        firsts.append(span.first.isoformat())
-        lasts.append(span.last.isoformat())
+        firsts.append(first)
+        lasts.append(last)
         documents.append(jsontext.dumps(output_record(claim)))
         actor_ids = sorted(involved(claim))
         _link(actors, position, actor_ids)
