@@ -305,3 +305,30 @@ def test_folding_token_by_token_gives_the_words_of_folding_the_whole_text(text: 
 
     assert folded_words(text) == fold(text).split()
     assert folded_words(text) == fold(text).split()  # again, from the cache
+
+
+# Statements and quotes: an ASCII text is checked by a shortcut, which must agree with the count
+# of letters and digits (Unicode categories L and N) that any other text gets.
+_QUOTES = st.one_of(
+    st.text(alphabet=st.sampled_from(list("aZ09 .-_\t")), max_size=16),
+    st.text(alphabet=st.sampled_from(list("aZ09 .,-'_~\t\u00e9\u0661\u00b2")), max_size=24),
+)
+
+
+@given(text=_QUOTES)
+@settings(max_examples=300, deadline=None)
+def test_a_quote_passes_exactly_when_it_holds_enough_letters_or_digits(text: str) -> None:
+    import unicodedata
+
+    from pydantic import ValidationError
+
+    from rknk.models import MIN_EVIDENCE_CHARACTERS, Evidence
+
+    found = sum(unicodedata.category(char)[0] in "LN" for char in text)
+    try:
+        Evidence(source="s-1", quote=text)
+    except ValidationError as error:
+        assert found < MIN_EVIDENCE_CHARACTERS
+        assert f"must hold at least {MIN_EVIDENCE_CHARACTERS} letters or digits, found {found}:" in str(error)
+    else:
+        assert found >= MIN_EVIDENCE_CHARACTERS

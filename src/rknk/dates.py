@@ -40,6 +40,7 @@ MONTH_NAMES = (
 )
 
 
+@lru_cache(maxsize=4096)  # many claims share a date, and a build asks for each claim's
 def date_words(text: str) -> str:
     """The words a claim date says, as a user would type them: each end's month, in
     English and in Indonesian, and its year (``2023-10-13`` -> ``october 2023 oktober
@@ -115,6 +116,7 @@ def parse_span(text: str) -> Span:
     return Span(start.first, end.last)
 
 
+@lru_cache(maxsize=4096)  # as parse_span: a build asks for every claim's
 def iso_bounds(text: str) -> tuple[str, str]:
     """The first and last day a claim date covers, as full ISO dates: ``2024-11`` ->
     ``("2024-11-01", "2024-11-30")``.

@@ -10,6 +10,7 @@ use them unchanged.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from enum import StrEnum
 from typing import Annotated, Any, Self
@@ -51,8 +52,15 @@ def _visible(text: str) -> str:
     return text
 
 
+#: Enough letters or digits in an ASCII text, which holds no others of categories L and N:
+#: checked in one regular expression instead of a loop over characters.
+_ENOUGH_ASCII_ALNUM = re.compile(rf"(?:[^0-9A-Za-z]*[0-9A-Za-z]){{{MIN_EVIDENCE_CHARACTERS}}}")
+
+
 def _substantial(text: str) -> str:
     # Counts only as far as it must: a cold build checks a million quotes.
+    if text.isascii() and _ENOUGH_ASCII_ALNUM.match(text):
+        return text
     found = 0
     for char in text:
         if unicodedata.category(char)[0] in "LN":

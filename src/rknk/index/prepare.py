@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rknk import jsontext
 from rknk.datafiles import Signature, read_file, shown
-from rknk.dates import parse_span
+from rknk.dates import iso_bounds
 from rknk.errors import Problem
 from rknk.index.rows import analyse
 from rknk.records import TopicRecord, involved, output_record
@@ -113,13 +113,13 @@ def prepare(name: str, path: Path, context: Context) -> Prepared:
     texts: list[str] = []
     others = array("q")
     names = array("q")
+    #: per word, the positions of the claims holding it, each followed by its field code
     holders: dict[str, list[int]] = {}
-    codes: dict[str, bytearray] = {}
     for position, claim in enumerate(claims):
-        span = parse_span(claim["date"])
+        first, last = iso_bounds(claim["date"])
         ids.append(claim["id"])
-        firsts.append(span.first.isoformat())
-        lasts.append(span.last.isoformat())
+        firsts.append(first)
+        lasts.append(last)
         documents.append(jsontext.dumps(output_record(claim)))
         actor_ids = sorted(involved(claim))
         _link(actors, position, actor_ids)
@@ -132,16 +132,14 @@ def prepare(name: str, path: Path, context: Context) -> Prepared:
         for word, code in analysis.words.items():
             found = holders.get(word)
             if found is None:
-                holders[word] = [position]
-                codes[word] = bytearray((code,))
+                holders[word] = [position, code]
             else:
-                found.append(position)
-                codes[word].append(code)
+                found += position, code
     # In word order: neighbouring rows of the table, so the insert touches few pages.
     words = sorted(holders)
-    positions = array("q")
+    pairs: list[int] = []
     for word in words:
-        positions.fromlist(holders[word])
+        pairs += holders[word]
     return Prepared(
         name,
         signature,
@@ -161,9 +159,9 @@ def prepare(name: str, path: Path, context: Context) -> Prepared:
         others,
         names,
         words,
-        array("q", [len(holders[word]) for word in words]),
-        positions,
-        b"".join([codes[word] for word in words]),
+        array("q", [len(holders[word]) >> 1 for word in words]),
+        array("q", pairs[0::2]),
+        bytes(pairs[1::2]),
     )
 
 
