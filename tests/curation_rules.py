@@ -194,6 +194,31 @@ def state_media_accounts_not_stated(claims: Iterable[Claim]) -> list[str]:
     return found
 
 
+#: A statement telling of a meeting: what was said or done at it.
+_MEETING = re.compile(r"\b(?:met|meet|meets|meeting|summit)\b", re.IGNORECASE)
+
+
+def meetings_without_their_place(claims: Iterable[Claim]) -> list[str]:
+    """A claim telling of a meeting gives where it was held when another claim of its article
+    and date, telling of the same meeting, gives it.
+
+    An article states the place once, and its claims each tell one thing said or done at
+    the meeting: without the place, a question about a meeting held elsewhere ("Belousov
+    meets Kim Jong Un in Moscow") finds the claims of the one held in Pyongyang.
+    """
+    claims = list(claims)  # read twice
+    placed: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim["places"] and _MEETING.search(claim["statement"]):
+            placed[(claim["evidence"][0]["source"], claim["date"])].update(claim["places"])
+    found = []
+    for claim in claims:
+        where = placed.get((claim["evidence"][0]["source"], claim["date"]))
+        if where and not claim["places"] and _MEETING.search(claim["statement"]):
+            found.append(f"{claim['id']}: tells of a meeting its article places in {', '.join(sorted(where))}")
+    return found
+
+
 #: Statuses that report someone's judgment of others: the judge is not its subject.
 JUDGMENTS = frozenset({"alleged", "assessment", "estimate"})
 

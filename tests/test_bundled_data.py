@@ -120,6 +120,7 @@ RULES = [
     rules.statuses_split_on_one_quote,
     rules.pre_war_topics,
     rules.state_media_accounts_not_stated,
+    rules.meetings_without_their_place,
 ]
 
 
@@ -160,6 +161,12 @@ def test_the_bundled_claims_keep_actors_and_claimants_apart(bundled: Dataset) ->
             {"status": "reported"},
         ),
         (rules.state_media_accounts_not_stated, "putin-new-year-message-to-kim-2024-12-27", {"status": "reported"}),
+        (
+            rules.meetings_without_their_place,
+            "kim-belousov-condemn-west-allowing-kyiv-strikes-2024-11-29",
+            {"places": []},
+        ),
+        (rules.meetings_without_their_place, "kim-putin-discuss-satellite-help-2023-09-13", {"places": []}),
     ],
 )
 def test_each_curation_rule_catches_a_broken_copy(
