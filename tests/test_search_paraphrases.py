@@ -59,6 +59,27 @@ CLAIMS = [
         "Rusia membeli peluru artileri dari Korut.",
         "arms-trade",
     ),
+    told(
+        "bypass",
+        "2024-10-08",
+        "Analysts say North Korea could even bypass China, its main trading partner.",
+        "Korut bahkan berpotensi melewati China.",
+        "analysis",
+    ),
+    told(
+        "panel-vetoed",
+        "2024-03-28",
+        "Russia vetoed the renewal of the UN panel monitoring the sanctions on North Korea.",
+        "Rusia memveto pembaruan panel PBB yang memantau sanksi.",
+        "veto",
+    ),
+    told(
+        "drills-seen",
+        "2022-09",
+        "North Korea sees the joint military exercises as invasion rehearsals.",
+        "yang dilihat Korut sebagai latihan invasi",
+        "military-drills",
+    ),
 ]
 
 
@@ -122,3 +143,35 @@ def test_an_idiom_is_read_as_the_claims_word(data: Path, cache: Path, query: str
     result = invoke(["search", query, "--json", "--explain", "--data", str(data)], cache)
     assert [hit["id"] for hit in json.loads(result.stdout)][:1] == ["shells-bought"]
     assert f"read {idiom!r} as 'buy'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted", "idiom", "means"),
+    [
+        ("North Korea could route around China", "bypass", "route around", "bypass"),
+        ("Pyongyang may lean less on China", "bypass", "lean less on", "bypass"),
+        ("Russia killed off the UN sanctions panel", "panel-vetoed", "killed off", "scuttled"),
+    ],
+)
+def test_an_everyday_idiom_is_read_as_the_claims_act(
+    data: Path, cache: Path, query: str, wanted: str, idiom: str, means: str
+) -> None:
+    result = invoke(["search", query, "--json", "--explain", "--data", str(data)], cache)
+    assert [hit["id"] for hit in json.loads(result.stdout)][:1] == [wanted]
+    assert f"read {idiom!r} as {means!r}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("query", "verb"),
+    [("Bagaimana Korut menilai latihan militer gabungan?", "menilai"), ("how does Pyongyang view the drills", "view")],
+)
+def test_a_verb_of_judging_in_a_question_how_frames_it(data: Path, cache: Path, query: str, verb: str) -> None:
+    # the claim states the judgment (sees ... as), never the verb asked with
+    result = invoke(["search", query, "--json", "--explain", "--data", str(data)], cache)
+    assert [hit["id"] for hit in json.loads(result.stdout)][:1] == ["drills-seen"]
+    assert f"weighed as common: {verb}" in result.stderr
+
+
+def test_a_verb_of_judging_is_a_word_to_find_outside_a_question_how(data: Path, cache: Path) -> None:
+    result = invoke(["search", "Korut menilai latihan militer", "--explain", "--data", str(data)], cache)
+    assert "menilai" not in result.stderr.partition("weighed as common:")[2]

@@ -549,9 +549,21 @@ STANCE_NOUNS = frozenset({"position", "positions", "posisi", "stand"})
 ABOUT = frozenset({"on", "toward", "towards", "about", "regarding", "soal", "terhadap", "tentang", "mengenai"})
 
 
+#: Verbs of judging that are also words of the domain (an intelligence *assessment*): in a
+#: question how someone judges something they frame it, as a noun of stance does.
+JUDGING = frozenset({"menilai", "memandang", "assess", "assesses", "judge", "judges", "view", "views"})
+#: The words that ask how.
+HOW = frozenset({"how", "bagaimana"})
+
+
 def frames_stance(words: list[str], position: int) -> bool:
     """Whether ``words[position]`` is a noun of stance asking about a stance on something
-    (``China's position on sanctions``, ``posisi China soal sanksi``), not a position held."""
+    (``China's position on sanctions``, ``posisi China soal sanksi``), not a position held;
+    or a verb of judging in a question how someone judges something (``Bagaimana Pyongyang
+    menilai latihan ...``, ``how does Seoul view ...``): the claims state the judgment itself
+    (*sees the exercises as invasion rehearsals*), never the verb."""
+    if words[position] in JUDGING:
+        return not HOW.isdisjoint(words[:position])
     return words[position] in STANCE_NOUNS and not ABOUT.isdisjoint(words[position + 1 : position + 4])
 
 
