@@ -64,6 +64,16 @@ def decade_of(word: str) -> str | None:
     return None if years is None else str(years.start - years.start % 10)
 
 
+def _as_typed(words: list[str]) -> str:
+    """Folded words of a decade as people write them, for ``--explain``: ``late 1940 s`` as
+    ``late 1940s``, ``akhir 1940 an`` as ``akhir 1940-an``."""
+    shown = " ".join(words)
+    for ending, joined in ((" s", "s"), (" an", "-an")):
+        if words[-1] == ending.strip() and len(words) > 1 and words[-2].isdigit():
+            return shown.removesuffix(ending) + joined
+    return shown
+
+
 def read_decades(words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Folded ``words`` with each decade, or part of one, read as the word of its span of years
     (``late 1940 s`` -> ``1947-1949``; ``tahun 50 an`` -> ``1950-1959``), and the readings made, as
@@ -89,6 +99,6 @@ def read_decades(words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
         low, high = part or (0, 9)
         word = span_word(first + low, first + high)
         out.append(word)
-        made.append((" ".join(words[start:end]), word))
+        made.append((_as_typed(words[start:end]), word))
         position = end
     return out, made
