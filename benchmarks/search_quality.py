@@ -40,7 +40,9 @@ before and after the two rounds above; since then a development set), and
 ``search_questions_probes9.json`` (34 probes of the classes its misses left: people and bodies named by
 their relation to an actor, decades and their parts, and who did what to whom, each written before it
 was run), and ``search_questions_sealed6.json`` (64 questions and 16 absent facts, a ninth blind set,
-scored before and after the round of the probes above; since then a development set).
+scored before and after the round of the probes above; since then a development set), and
+``search_questions_probes10.json`` (22 probes of everyday wording and figures across the dataset and 7 absent near
+misses, each written before it was run, after the round that took the ninth set's misses as classes).
 Each query lists the claims one of which must come up; a query with none (kind ``absent``, or a set's
 ``nothing`` list) must return nothing at all.
 
@@ -90,6 +92,7 @@ EVAL_SETS = (
     TESTS / "search_questions_sealed5.json",
     TESTS / "search_questions_probes9.json",
     TESTS / "search_questions_sealed6.json",
+    TESTS / "search_questions_probes10.json",
 )
 ABSENT = "absent"
 
