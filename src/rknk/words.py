@@ -647,6 +647,11 @@ def _concept_words(name: str) -> frozenset[str]:
     return frozenset().union(*(group for concept, group in _folded_groups() if concept == name))
 
 
+def concept_words(name: str) -> frozenset[str]:
+    """The folded words of the lexicon's concept ``name``, as written (no stems, no roots)."""
+    return _concept_words(name)
+
+
 #: A word of the lexicon an unknown word is read as must be this long, and within one
 #: edit of it: short words are too close to each other to tell a spelling from another word.
 MIN_SPELLING = 6

@@ -25,7 +25,7 @@ from rknk.datafiles import REGISTRY_FILES, read_file, shown
 from rknk.errors import DataError, Problem
 from rknk.index import schema
 from rknk.index.prepare import Context, Prepared, prepare
-from rknk.index.rows import actor_texts
+from rknk.index.rows import actor_texts, parties_of
 from rknk.index.schema import RACY_NS
 from rknk.index.staging import Staging
 
@@ -57,6 +57,7 @@ class Writer:
         staging: Staging | None = None,
     ) -> None:
         from rknk.validate import References
+        from rknk.words import demonyms
 
         self.db = connection
         #: A cold build writes into an empty index, with no secondary indexes yet.
@@ -79,6 +80,7 @@ class Writer:
                 frozenset(topics),
                 frozenset(s["id"] for s in registry["sources"]),
             ),
+            parties_of(registry["actors"], demonyms()),
         )
         numbers, slots = self.db.execute("SELECT max(number), max(slot) FROM claims").fetchone()
         self.next_number = (numbers or 0) + 1

@@ -23,7 +23,7 @@ from rknk import jsontext
 from rknk.datafiles import Signature, read_file, shown
 from rknk.dates import iso_bounds
 from rknk.errors import Problem
-from rknk.index.rows import analyse
+from rknk.index.rows import Parties, analyse
 from rknk.records import TopicRecord, involved, output_record
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ class Context(NamedTuple):
     topics: Mapping[str, TopicRecord]
     actor_texts: Mapping[str, str]
     references: Any  # rknk.validate.References, imported only where validation runs
+    parties: Parties
 
 
 class Prepared(NamedTuple):
@@ -125,7 +126,7 @@ def prepare(name: str, path: Path, context: Context) -> Prepared:
         _link(actors, position, actor_ids)
         _link(sources, position, dict.fromkeys(e["source"] for e in claim["evidence"]))
         _link(related, position, dict.fromkeys(claim["related"]))
-        analysis = analyse(claim, actor_ids, context.topics, context.actor_texts)
+        analysis = analyse(claim, actor_ids, context.topics, context.actor_texts, context.parties)
         texts.append(analysis.text)
         others.append(analysis.others)
         names.append(analysis.names)

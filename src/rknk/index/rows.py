@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from rknk import acts
 from rknk.dates import date_words
 from rknk.normalize import fold
 from rknk.numbers import spelled_numbers, spells_numbers
@@ -165,10 +166,37 @@ def folded_words(text: str) -> list[str]:
     return words
 
 
+class Parties(NamedTuple):
+    """What reading who did what to whom in a statement needs (see :mod:`rknk.acts`)."""
+
+    names: acts.Names
+    #: actor id -> its state, for a person or a body of one
+    states: dict[str, str]
+
+
+def parties_of(actors: Iterable[ActorRecord], demonyms: Mapping[str, str]) -> Parties:
+    """The actors' names as parties: each one's name and aliases, folded, and for a state the
+    adjectives of its people (``demonyms``: folded adjective -> state id, as ``north korean``)."""
+    listed = list(actors)
+    names: dict[str, list[str]] = {
+        actor["id"]: [fold(text) for text in (actor["name"], *actor["aliases"])] for actor in listed
+    }
+    for adjective, state in demonyms.items():
+        names.setdefault(state, []).append(adjective)
+    states = {actor["id"]: actor["state"] for actor in listed if actor["state"]}
+    return Parties(acts.Names(names), states)
+
+
 def analyse(
-    claim: ClaimRecord, actor_ids: Iterable[str], topics: Mapping[str, TopicRecord], actor_texts: Mapping[str, str]
+    claim: ClaimRecord,
+    actor_ids: Iterable[str],
+    topics: Mapping[str, TopicRecord],
+    actor_texts: Mapping[str, str],
+    parties: Parties | None = None,
 ) -> Analysis:
-    """Analyse one claim; ``actor_texts`` holds each actor's names, already folded."""
+    """Analyse one claim; ``actor_texts`` holds each actor's names, already folded. With
+    ``parties``, the act its statement states is marked with the parties in its roles
+    (:mod:`rknk.acts`)."""
     words: dict[str, int] = {}
     #: the words of the claim's own texts, field by field: (code, words)
     own: list[tuple[int, list[str]]] = []
@@ -212,6 +240,12 @@ def analyse(
             words[claimant_mark(actor_id)] = FIELD_CODES["claimant"]
         for actor_id in claim["actors"]:
             words[actor_mark(actor_id)] = _ACTOR
+    if parties is not None:
+        statement_words = own[-1][1]
+        if not acts.act_words().keys().isdisjoint(statement_words):
+            stated = acts.read(statement_words, parties.names.mentions(statement_words))
+            if stated is not None:
+                words.update(dict.fromkeys(acts.marks(stated, parties.states), FIELD_CODES["statement"]))
     texts = [" ".join(split) for _, split in own]
     statement = " " + texts.pop() + " |"
     others = " " + " | ".join(texts) + " |"

@@ -212,7 +212,51 @@ class Searcher:
             for actor_id, actor in actors.items()
             if actor["kind"] == "person" and actor["role"]
         }
+        self._state_of = {actor_id: actor["state"] for actor_id, actor in actors.items() if actor["state"]}
         self._matcher = Matcher(corpus, actors, topics)
+
+    def _misdirected(self, reading: Reading) -> tuple[set[int], str]:
+        """The claims stating the act a query states plainly with other parties in its roles, and
+        the direction read (see :mod:`rknk.acts`); for a query stating none, nothing and "".
+
+        A claim is no answer if it puts someone else in a role the query fills (a transfer's
+        receiver only if it does not name the one asked about at all: troops sent *to Ukraine to
+        support Russia* went to Russia), or puts a party the query names in another role of the
+        act (the reverse act); for a transfer, only if it gave the same things, by any word of
+        their concepts (Moscow's *support* for Pyongyang's missiles does not refute that
+        Pyongyang sent *troops* to Moscow). Read from the marks the index holds for each
+        statement's act: a few small postings, no claim read.
+        """
+        from rknk import acts
+
+        stated = acts.read(reading.words, [acts.Mention(t.start, t.end, t.run.actor) for t in reading.terms if t.run])
+        if stated is None or not stated.plain():
+            return set(), ""
+        corpus = self.corpus
+
+        def holding(role: str, parties: set[str]) -> set[int]:
+            return set().union(*(corpus.postings(acts.mark(stated.family, role, one)) for one in sorted(parties)))
+
+        asked = {
+            role: {*ids, *(self._state_of[one] for one in ids if one in self._state_of)}
+            for role, ids in stated.roles.items()
+        }
+        wrong: set[int] = set()
+        for role, parties in asked.items():
+            in_role = set().union(
+                *(corpus.postings(mark) for mark in corpus.prefixed(acts.mark(stated.family, role, "")))
+            )
+            others = in_role - holding(role, parties)
+            if role == acts.RECEIVER:
+                others -= set().union(*(corpus.claims_of(one) for one in sorted(parties)))
+            wrong |= others
+            for other in asked:
+                if other != role:
+                    wrong |= holding(other, parties) - holding(role, parties)
+        if stated.things:
+            words = {word for thing in stated.things for word in (thing, *synonyms_of(thing))}
+            wrong &= holding(acts.THING, words)
+        return wrong, str(stated)
 
     def _sited(self, found: Found) -> Matches:
         """``found`` for a capital typed as where something happened (``trip to Pyongyang``),
@@ -298,6 +342,10 @@ class Searcher:
         elsewhere = set().union(*(self._elsewhere(term) for term in terms if term.located))
         if elsewhere:
             allowed = Without(allowed, elsewhere)
+        misdirected, direction = self._misdirected(reading)
+        if misdirected:
+            allowed = Without(allowed, misdirected)
+            reading = reading._replace(direction=direction)
         if any(term.doer for term in terms):
             matches = [
                 self._doers(found, term.run.actor) if term.doer and term.run else found

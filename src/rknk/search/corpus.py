@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
-from rknk.index.rows import actor_texts, analyse
+from rknk.index.rows import actor_texts, analyse, parties_of
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord, involved, output_record
 
 
@@ -103,12 +103,15 @@ class MemoryCorpus:
         self._postings: dict[str, dict[int, int]] = {}
         self._claims_of: dict[str, list[int]] = {}
         self._texts: list[tuple[str, int, int]] = []
+        from rknk.words import demonyms
+
         folded_names = actor_texts(actors.values())
+        parties = parties_of(actors.values(), demonyms())
         for number, claim in enumerate(self.claims):
             actor_ids = sorted(involved(claim))
             for actor_id in actor_ids:
                 self._claims_of.setdefault(actor_id, []).append(number)
-            analysis = analyse(claim, actor_ids, topics, folded_names)
+            analysis = analyse(claim, actor_ids, topics, folded_names, parties)
             self._texts.append((analysis.text, analysis.others, analysis.names))
             for word, code in analysis.words.items():
                 slot = self._postings.get(word)

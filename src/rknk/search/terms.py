@@ -277,6 +277,8 @@ class Reading(NamedTuple):
     #: Actors named only as the holder of an office before or after someone else
     #: (*Belousov's predecessor*): their claims are no answer.
     excluded: tuple[str, ...] = ()
+    #: Who did what to whom, as the query states it, where claims stating it otherwise were left out.
+    direction: str = ""
 
     def __str__(self) -> str:
         """One line for ``--explain``: the terms searched, then what else the reading did."""
@@ -294,6 +296,8 @@ class Reading(NamedTuple):
             parts.append("nothing matched every word; left out " + ", ".join(self.relaxed) + ", which no claim holds")
         if self.excluded:
             parts.append("not the person named: " + ", ".join(self.excluded))
+        if self.direction:
+            parts.append(f"who did what to whom: {self.direction}; claims stating it otherwise left out")
         if self.lacking:
             parts.append("no claim holds " + ", ".join(self.lacking) + ", so nothing can answer")
         return "; ".join(parts)
