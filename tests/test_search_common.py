@@ -49,11 +49,11 @@ def data(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("term", ["north korea", "pyongyang"])
 def test_the_matches_worked_out_on_demand_are_those_of_every_claim(data: Path, term: str) -> None:
     index = rknk.index.open_index(data)
-    actors, topics = index.actors(), index.topics()
+    actors = index.actors()
     number_of = dict(index.db.execute("SELECT id, number FROM claims"))
 
     def matched() -> Common:
-        found = Matcher(index, actors, topics).actor(term, Run(len(term.split()), "north-korea", True, False))
+        found = Matcher(index, actors).actor(term, Run(len(term.split()), "north-korea", True, False))
         assert isinstance(found, Common)
         return found
 

@@ -33,6 +33,14 @@ _PLACE = FIELD_CODES["place"]
 PLACED = "@place"
 _CLAIMANT = "@said:"
 _ACTING = "@did:"
+_CAPITALS = "@caps:"
+
+
+def capitals_mark(letters: str) -> str:
+    """The mark a claim whose own texts write ``letters`` in capitals holds: ``@caps:un`` for
+    ``UN``, ``@caps:us`` for ``U.S.``. Folding loses case, and ``un`` is also the last word of
+    *Kim Jong Un*: search looks these up for a name typed in capitals, reading no claim."""
+    return _CAPITALS + letters
 
 
 def place_mark(place: str) -> str:
@@ -147,6 +155,37 @@ _ACTOR_WORDS = _ActorWords()
 FOLDED_ACTORS = 10_000
 
 
+class _CapitalTokens(dict[str, str]):
+    """Tokens and the mark of the word in capitals each writes (``UN's``, ``U.S.-led``), or "",
+    worked out on first use; emptied when it holds :data:`FOLDED_TOKENS`."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= FOLDED_TOKENS:
+            self.clear()
+        found = ""
+        for part in token.split("-"):
+            part = part.strip(_PUNCTUATION)
+            for ending in ("'s", "\u2019s"):
+                part = part.removesuffix(ending)
+            letters = part.replace(".", "").replace("&", "")
+            if len(letters) >= 2 and letters.isalpha() and letters.isupper() and letters.isascii():
+                found = capitals_mark(letters.lower())
+                break
+        self[token] = found
+        return found
+
+
+_PUNCTUATION = "\"'()[]{},;:!?\u201c\u201d\u2018\u2019"
+_CAPITAL_TOKENS = _CapitalTokens()
+
+
+def capitals_in(text: str) -> list[str]:
+    """The marks of the words ``text`` writes in capitals (see :func:`capitals_mark`)."""
+    if text.islower():
+        return []
+    return [mark for mark in map(_CAPITAL_TOKENS.__getitem__, text.split()) if mark]
+
+
 def folded_words(text: str) -> list[str]:
     """``fold(text).split()``, folding each distinct token of an ASCII text once.
 
@@ -172,6 +211,8 @@ class Parties(NamedTuple):
     names: acts.Names
     #: actor id -> its state, for a person or a body of one
     states: dict[str, str]
+    #: actor id -> the marks of the words its name and aliases write in capitals (``DK PBB``)
+    capitals: dict[str, list[str]]
 
 
 def parties_of(actors: Iterable[ActorRecord], demonyms: Mapping[str, str]) -> Parties:
@@ -184,7 +225,8 @@ def parties_of(actors: Iterable[ActorRecord], demonyms: Mapping[str, str]) -> Pa
     for adjective, state in demonyms.items():
         names.setdefault(state, []).append(adjective)
     states = {actor["id"]: actor["state"] for actor in listed if actor["state"]}
-    return Parties(acts.Names(names), states)
+    capitals = {actor["id"]: capitals_in(" ".join((actor["name"], *actor["aliases"]))) for actor in listed}
+    return Parties(acts.Names(names), states, {actor: marks for actor, marks in capitals.items() if marks})
 
 
 def analyse(
@@ -219,6 +261,8 @@ def analyse(
         own.append((code, split))
         for word in split:  # faster than dict.update, for these short lists
             words[word] = code
+        for mark in capitals_in(text):
+            words[mark] = code
     # Numbers the texts spell ("two leaders", "dua puluh") are found as figures too,
     # under the weakest field that spells them, unless a field holds the figure itself:
     # a figure never replaces a word's field, so adding them after every field's words
@@ -241,6 +285,11 @@ def analyse(
         for actor_id in claim["actors"]:
             words[actor_mark(actor_id)] = _ACTOR
     if parties is not None:
+        # A name in capitals counts in an actor's names as in the claim's own texts.
+        for actor_id in actor_ids:
+            for mark in parties.capitals.get(actor_id, ()):
+                if words.get(mark, -1) < _ACTOR:
+                    words[mark] = _ACTOR
         statement_words = own[-1][1]
         if not acts.act_words().keys().isdisjoint(statement_words):
             stated = acts.read(statement_words, parties.names.mentions(statement_words))

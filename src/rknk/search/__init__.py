@@ -213,7 +213,7 @@ class Searcher:
             if actor["kind"] == "person" and actor["role"]
         }
         self._state_of = {actor_id: actor["state"] for actor_id, actor in actors.items() if actor["state"]}
-        self._matcher = Matcher(corpus, actors, topics)
+        self._matcher = Matcher(corpus, actors)
 
     def _misdirected(self, reading: Reading) -> tuple[set[int], str]:
         """The claims stating the act a query states plainly with other parties in its roles, and

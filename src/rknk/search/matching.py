@@ -26,16 +26,15 @@ names the actor as typed in its own text above one that only lists it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence, ValuesView
 from itertools import compress, repeat
 from operator import gt, itemgetter
 from typing import Any, NamedTuple, cast
 
 from rknk.decades import decade_of, years_of
-from rknk.index.rows import FIELDS, OWN_TOO, claim_fields
+from rknk.index.rows import FIELDS, OWN_TOO, capitals_mark
 from rknk.indonesian import LONGEST_ENDING, heads, roots
-from rknk.records import ActorRecord, TopicRecord, involved
+from rknk.records import ActorRecord
 from rknk.search.corpus import Corpus
 from rknk.search.terms import Run
 from rknk.words import STOPWORDS, concept_of, lexicon_spelling, stem, synonyms_of
@@ -285,10 +284,8 @@ class Common(Mapping[int, tuple[float, Why]]):
 class Matcher:
     """Finds the claims of a corpus that match one term, with their best quality."""
 
-    def __init__(self, corpus: Corpus, actors: Mapping[str, ActorRecord], topics: Mapping[str, TopicRecord]) -> None:
+    def __init__(self, corpus: Corpus, actors: Mapping[str, ActorRecord]) -> None:
         self.corpus = corpus
-        self._topics = topics
-        self._actor_names = {actor_id: " ".join((a["name"], *a["aliases"])) for actor_id, a in actors.items()}
         self._members: dict[str, list[str]] = {}
         for actor in actors.values():
             if actor["state"]:
@@ -422,21 +419,12 @@ class Matcher:
         return best
 
     def _capitals(self, best: Matches, term: str) -> Matches:
-        """Add claims whose original text has ``term`` in capitals (``UN``, ``U.S.``)."""
-        words = term.split()
-        pattern = re.compile(r"\b" + r"\W{0,2}".join(word.upper() for word in words) + r"\b")
-        parts = [self.corpus.postings(word) for word in words]
-        candidates = set(parts[0]).intersection(*parts[1:]) | self.corpus.postings("".join(words)).keys()
-        first = words[0].upper()
-        unseen = sorted(candidates - best.keys())
-        for start in range(0, len(unseen), CHUNK):
-            chunk = unseen[start : start + CHUNK]
-            for number, claim in zip(chunk, self.corpus.by_number(chunk), strict=True):
-                fields = claim_fields(claim, involved(claim), self._topics, self._actor_names)
-                found = [(FIELD_WEIGHTS[name], name) for name, text in fields if first in text and pattern.search(text)]
-                if found:
-                    weight, name = max(found)
-                    best[number] = (weight, Why(term, name, term.upper(), "capitals"))
+        """Add claims whose own texts write ``term`` in capitals (``UN``, ``U.S.``), from the marks
+        the index holds for them (:func:`rknk.index.rows.capitals_mark`): no claim is read."""
+        for number, code in self.corpus.postings(capitals_mark("".join(term.split()))).items():
+            if number not in best:
+                field = FIELDS[code]
+                best[number] = (FIELD_WEIGHTS[field], Why(term, field, term.upper(), "capitals"))
         return best
 
     def _naming(self, phrase: str, numbers: Iterable[int]) -> Iterator[tuple[int, int]]:
