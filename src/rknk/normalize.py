@@ -54,3 +54,9 @@ def fold(text: str) -> str:
     if "." in folded or "," in folded:
         folded = folded.replace(".", "").replace(",", "")
     return folded
+
+
+def needs_capitals(folded: str) -> bool:
+    """Whether a folded name is so short (``as``, ``us``, ``u n``) that only its capitals tell it
+    from a word: search reads it as a name only when typed so, and finds it so in the claims."""
+    return len(folded.replace(" ", "")) <= 3

@@ -8,12 +8,13 @@ strongest (latest) one is kept, so each word of a claim has one field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from rknk import acts
 from rknk.dates import date_words
-from rknk.normalize import fold
+from rknk.normalize import fold, needs_capitals
 from rknk.numbers import spelled_numbers, spells_numbers
 from rknk.records import ActorRecord, ClaimRecord, TopicRecord
 
@@ -37,10 +38,26 @@ _CAPITALS = "@caps:"
 
 
 def capitals_mark(letters: str) -> str:
-    """The mark a claim whose own texts write ``letters`` in capitals holds: ``@caps:un`` for
-    ``UN``, ``@caps:us`` for ``U.S.``. Folding loses case, and ``un`` is also the last word of
-    *Kim Jong Un*: search looks these up for a name typed in capitals, reading no claim."""
+    """The mark a claim whose texts write a short name in capitals holds, by its letters:
+    ``@caps:un`` for ``UN``, ``@caps:us`` for ``US`` or ``U.S.``. Folding loses case, and ``un``
+    is also the last word of *Kim Jong Un*: search looks these up for a name typed in capitals
+    (see :func:`needs_capitals`), reading no claim."""
     return _CAPITALS + letters
+
+
+def capital_mark(token: str) -> str:
+    """The mark of a token of a text that writes a short name in capitals (``UN``, ``UN's``,
+    ``(U.S.)``: two or three capital letters, dots aside), or "" for any other token."""
+    letters = token.strip(_PUNCTUATION)
+    for ending in ("'s", "\u2019s"):
+        letters = letters.removesuffix(ending)
+    letters = letters.replace(".", "")
+    if 2 <= len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper():
+        return capitals_mark(letters.lower())
+    return ""
+
+
+_PUNCTUATION = "\"'()[]{},;:!?\u201c\u201d\u2018\u2019"
 
 
 def place_mark(place: str) -> str:
@@ -107,7 +124,15 @@ class Analysis(NamedTuple):
 
 class _FoldedTokens(dict[str, tuple[str, ...]]):
     """ASCII tokens and their folded words, each token folded on first use;
-    emptied when it holds :data:`FOLDED_TOKENS`, so memory stays bounded."""
+    emptied when it holds :data:`FOLDED_TOKENS`, so memory stays bounded.
+
+    ``marked``, a token writing a short name in capitals is followed by its mark
+    (:func:`capital_mark`) among its words: found with no step per token.
+    """
+
+    def __init__(self, *, marked: bool) -> None:
+        super().__init__()
+        self.marked = marked
 
     def __missing__(self, token: str) -> tuple[str, ...]:
         if len(self) >= FOLDED_TOKENS:
@@ -125,12 +150,17 @@ class _FoldedTokens(dict[str, tuple[str, ...]]):
             words = (token.lower(),)
         else:
             words = tuple(fold(token).split())
+            mark = capital_mark(token) if self.marked else ""
+            if mark:
+                words += (mark,)
         self[token] = words
         return words
 
 
-#: Tokens folded so far (see :func:`folded_words`), and how many it keeps at most.
-_FOLDED = _FoldedTokens()
+#: Tokens folded so far (see :func:`folded_words`), with and without the marks of
+#: capitals, and how many each keeps at most.
+_FOLDED = _FoldedTokens(marked=False)
+_MARKED = _FoldedTokens(marked=True)
 FOLDED_TOKENS = 200_000
 
 
@@ -155,39 +185,9 @@ _ACTOR_WORDS = _ActorWords()
 FOLDED_ACTORS = 10_000
 
 
-class _CapitalTokens(dict[str, str]):
-    """Tokens and the mark of the word in capitals each writes (``UN's``, ``U.S.-led``), or "",
-    worked out on first use; emptied when it holds :data:`FOLDED_TOKENS`."""
-
-    def __missing__(self, token: str) -> str:
-        if len(self) >= FOLDED_TOKENS:
-            self.clear()
-        found = ""
-        for part in token.split("-"):
-            part = part.strip(_PUNCTUATION)
-            for ending in ("'s", "\u2019s"):
-                part = part.removesuffix(ending)
-            letters = part.replace(".", "").replace("&", "")
-            if len(letters) >= 2 and letters.isalpha() and letters.isupper() and letters.isascii():
-                found = capitals_mark(letters.lower())
-                break
-        self[token] = found
-        return found
-
-
-_PUNCTUATION = "\"'()[]{},;:!?\u201c\u201d\u2018\u2019"
-_CAPITAL_TOKENS = _CapitalTokens()
-
-
-def capitals_in(text: str) -> list[str]:
-    """The marks of the words ``text`` writes in capitals (see :func:`capitals_mark`)."""
-    if text.islower():
-        return []
-    return [mark for mark in map(_CAPITAL_TOKENS.__getitem__, text.split()) if mark]
-
-
-def folded_words(text: str) -> list[str]:
-    """``fold(text).split()``, folding each distinct token of an ASCII text once.
+def folded_words(text: str, *, marked: bool = False) -> list[str]:
+    """``fold(text).split()``, folding each distinct token of an ASCII text once; ``marked``,
+    with the mark of each short name the text writes in capitals after its words.
 
     Folding an ASCII text is local to its tokens: nothing it does crosses a
     space (letters and digit groups end there, an English possessive ends at
@@ -198,10 +198,12 @@ def folded_words(text: str) -> list[str]:
     spaces can join digit groups, are folded whole.
     """
     if not text.isascii():
-        return fold(text).split()
+        folded = fold(text).split()
+        return folded + [mark for mark in map(capital_mark, text.split()) if mark] if marked else folded
     words: list[str] = []
+    cache = _MARKED if marked else _FOLDED
     for token in text.split():  # a plain loop beats map and chain here
-        words += _FOLDED[token]
+        words += cache[token]
     return words
 
 
@@ -211,7 +213,7 @@ class Parties(NamedTuple):
     names: acts.Names
     #: actor id -> its state, for a person or a body of one
     states: dict[str, str]
-    #: actor id -> the marks of the words its name and aliases write in capitals (``DK PBB``)
+    #: actor id -> the marks of the short names in capitals among its name and aliases
     capitals: dict[str, list[str]]
 
 
@@ -219,13 +221,20 @@ def parties_of(actors: Iterable[ActorRecord], demonyms: Mapping[str, str]) -> Pa
     """The actors' names as parties: each one's name and aliases, folded, and for a state the
     adjectives of its people (``demonyms``: folded adjective -> state id, as ``north korean``)."""
     listed = list(actors)
+    # A short name (``as``, ``us``) is a word too often to be read as a party in lower case.
     names: dict[str, list[str]] = {
-        actor["id"]: [fold(text) for text in (actor["name"], *actor["aliases"])] for actor in listed
+        actor["id"]: [folded for folded in map(fold, (actor["name"], *actor["aliases"])) if not needs_capitals(folded)]
+        for actor in listed
     }
     for adjective, state in demonyms.items():
         names.setdefault(state, []).append(adjective)
     states = {actor["id"]: actor["state"] for actor in listed if actor["state"]}
-    capitals = {actor["id"]: capitals_in(" ".join((actor["name"], *actor["aliases"]))) for actor in listed}
+    capitals = {
+        actor["id"]: [
+            mark for name in (actor["name"], *actor["aliases"]) for mark in map(capital_mark, name.split()) if mark
+        ]
+        for actor in listed
+    }
     return Parties(acts.Names(names), states, {actor: marks for actor, marks in capitals.items() if marks})
 
 
@@ -257,12 +266,10 @@ def analyse(
             shared.extend(filter(before.__contains__, held))
             words.update(held)
             continue
-        split = folded_words(text)
+        split = folded_words(text, marked=True)
         own.append((code, split))
         for word in split:  # faster than dict.update, for these short lists
             words[word] = code
-        for mark in capitals_in(text):
-            words[mark] = code
     # Numbers the texts spell ("two leaders", "dua puluh") are found as figures too,
     # under the weakest field that spells them, unless a field holds the figure itself:
     # a figure never replaces a word's field, so adding them after every field's words
@@ -285,21 +292,31 @@ def analyse(
         for actor_id in claim["actors"]:
             words[actor_mark(actor_id)] = _ACTOR
     if parties is not None:
-        # A name in capitals counts in an actor's names as in the claim's own texts.
+        # A short name in capitals counts in an actor's names as in the claim's own texts.
         for actor_id in actor_ids:
             for mark in parties.capitals.get(actor_id, ()):
                 if words.get(mark, -1) < _ACTOR:
                     words[mark] = _ACTOR
         statement_words = own[-1][1]
         if not acts.act_words().keys().isdisjoint(statement_words):
+            statement_words = [word for word in statement_words if not word.startswith("@")]
             stated = acts.read(statement_words, parties.names.mentions(statement_words))
             if stated is not None:
                 words.update(dict.fromkeys(acts.marks(stated, parties.states), FIELD_CODES["statement"]))
-    texts = [" ".join(split) for _, split in own]
+    # The folded texts hold words only: the marks of capitals among them go.
+    texts = [_unmarked(" ".join(split)) for _, split in own]
     statement = " " + texts.pop() + " |"
     others = " " + " | ".join(texts) + " |"
     ends = " " + " | ".join(names) + " \n"
     return Analysis(words, statement + others + ends, len(statement), len(statement) + len(others))
+
+
+def _unmarked(text: str) -> str:
+    """A folded text without the marks of capitals :func:`folded_words` put among its words."""
+    return text if "@" not in text else _MARKS.sub("", text)
+
+
+_MARKS = re.compile(" ?" + _CAPITALS + "[a-z]+")
 
 
 def actor_texts(actors: Iterable[ActorRecord]) -> dict[str, str]:

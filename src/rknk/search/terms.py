@@ -43,7 +43,7 @@ from collections.abc import Callable, Container, Iterable, Mapping
 from typing import NamedTuple
 
 from rknk.decades import read_decades, years_of
-from rknk.normalize import fold
+from rknk.normalize import fold, needs_capitals
 from rknk.records import ActorRecord
 from rknk.words import (
     ACTS,
@@ -168,7 +168,7 @@ def alias_table(actors: Iterable[ActorRecord]) -> dict[str, tuple[str, bool]]:
         for name in (actor["name"], *actor["aliases"]):
             folded = fold(name)
             if folded:
-                table.setdefault(folded, (actor["id"], len(folded.replace(" ", "")) <= 3))
+                table.setdefault(folded, (actor["id"], needs_capitals(folded)))
     for adjective, state in demonyms().items():
         if state in known:
             table.setdefault(adjective, (state, False))
