@@ -101,11 +101,12 @@ _VALIDATING_CODE = (
     "index/schema.py",
     "index/build.py",
     "index/prepare.py",
-    # who did what to whom, read from each statement with the lexicon's words of acts
     "acts.py",
-    "words.py",
-    "lexicon.json",
 )
+#: Files whose change can change the index's marks of who did what to whom (the lexicon's
+#: words of acts), known by their size and time: reading the lexicon's bytes on every
+#: lookup would cost a lookup a millisecond.
+_LEXICON = ("words.py", "lexicon.json")
 #: Libraries whose upgrade can change what validates.
 _LIBRARIES = ("pydantic", "pydantic_core")
 
@@ -121,6 +122,12 @@ def code_key() -> str:
     package = Path(__file__).resolve().parent.parent
     for name in _VALIDATING_CODE:
         digest.update(name.encode() + b"\0" + _code_bytes(package / name))
+    for name in _LEXICON:
+        try:
+            info = (package / name).stat()
+            digest.update(f"{name} {info.st_size} {info.st_mtime_ns}\0".encode())
+        except OSError:
+            digest.update(f"{name} missing\0".encode())
     for library in _LIBRARIES:
         try:
             spec = find_spec(library)

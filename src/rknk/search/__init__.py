@@ -229,7 +229,8 @@ class Searcher:
         """
         from rknk import acts
 
-        stated = acts.read(reading.words, [acts.Mention(t.start, t.end, t.run.actor) for t in reading.terms if t.run])
+        mentions = [acts.Mention(t.start, t.end, t.run.actor) for t in reading.terms if t.run]
+        stated = acts.read(reading.words, mentions) if mentions else None
         if stated is None or not stated.plain():
             return set(), ""
         corpus = self.corpus
