@@ -66,6 +66,7 @@ def found(data: Path, cache: Path, query: str) -> tuple[list[str], str]:
         ("did North Korea buy artillery shells from Russia?", "did Russia buy artillery shells from North Korea?"),
         ("apakah Korut membeli peluru artileri dari Rusia?", "apakah Rusia membeli peluru artileri dari Korut?"),
         ("Britain and the US sanction North Korean entities", "Britain and the US sanction Russian entities"),
+        ("Britain sanctioned North Korean entities", "Britain sanctioned Russian entities"),
         ("did North Korea veto the UN panel?", "did Russia veto the UN panel?"),
     ],
 )

@@ -17,8 +17,9 @@ A transfer's giver and receiver are the same roles whether it is told as a purch
 The index reads each claim's statement once and holds its roles as marks beside its words
 (:func:`mark`); search reads a query the same way and leaves out the claims whose marks put
 other parties in the roles the query fills. Where a text names no doer, or no act, it states no
-direction, and a claim refutes nothing. The act words are the lexicon's, as written: a form the
-lexicon lacks (*bought*) reads as no act, which can only keep a claim, never leave one out.
+direction, and a claim refutes nothing. The act words are the lexicon's, as written, and a few
+forms it finds by stem (*bought*, *sanctioned*): any other form reads as no act, which can only
+keep a claim, never leave one out.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ _CONCEPTS = {
 }
 #: Selling, which the lexicon does not hold as a concept: its doer gives.
 _SELL = ("sell", "sells", "sold", "selling", "menjual", "dijual", "jual")
+#: Forms of the acts' words the lexicon's concepts do not list (they are found there by stem).
+_FORMS = {
+    **dict.fromkeys(("bought", "buys", "purchased", "purchasing"), "buy"),
+    **dict.fromkeys(("sends", "deploys", "ships", "dispatches", "dispatching"), "deployment"),
+    **dict.fromkeys(("sanctioned", "sanctioning"), "sanctions"),
+    **dict.fromkeys(("vetoing",), "veto"),
+}
 #: The role a preposition before the other party gives it, per family.
 _BEFORE_PARTY = {
     TRANSFER: {
@@ -116,6 +124,8 @@ def act_words() -> dict[str, tuple[str, str]]:
     for concept, meaning in _CONCEPTS.items():
         for word in concept_words(concept):
             found.setdefault(word, meaning)
+    for word, concept in _FORMS.items():
+        found.setdefault(word, _CONCEPTS[concept])
     return found
 
 
