@@ -2,15 +2,17 @@
 
 A question can share every word with a claim and still ask the reverse: *did North Korea buy
 rockets from Russia?* against *Russia plans to buy rockets ... from North Korea*. So a text's
-first act of transfer (buying, selling, supplying, sending), of sanctioning or of vetoing is read
+first act of transfer (buying, selling, supplying, sending), of sanctioning, of vetoing or of
+visiting (not hosting: its doer did not travel) is read
 with the parties named around it:
 
 - its doer is the party named just before the act (a few words may stand between: *Pyongyang
   is also suspected of supplying*), with those joined to it by *and*; or, for a passive, the
   party after *by* or *oleh*, or right after an Indonesian passive (*dikirim Korea Utara*);
 - the party after it takes the role its preposition gives (*from*, *dari*: who gave; *to*, *ke*:
-  who received; *on*, *against*, *terhadap*: whom a sanction hit), or, right after the act with
-  nothing between, the act's object (*sanction North Korean firms*, *supplying Russia*).
+  who received; *on*, *against*, *terhadap*: whom a sanction hit; *to*, *in*, *ke*, *di*: where a
+  visit went), or, right after the act with nothing between, the act's object (*sanction North
+  Korean firms*, *supplying Russia*, *visited Pyongyang*).
 
 A transfer's giver and receiver are the same roles whether it is told as a purchase or a supply.
 
@@ -28,8 +30,9 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-TRANSFER, SANCTION, VETO = "transfer", "sanction", "veto"
+TRANSFER, SANCTION, VETO, VISIT = "transfer", "sanction", "veto", "visit"
 GIVER, RECEIVER, SANCTIONER, TARGET, VETOER = "giver", "receiver", "sanctioner", "target", "vetoer"
+VISITOR, PLACE = "visitor", "place"
 #: Not a role: the words of what a transfer gave are marked under this name.
 THING = "thing"
 
@@ -42,7 +45,10 @@ _CONCEPTS = {
     "impose": (SANCTION, SANCTIONER),
     "veto": (VETO, VETOER),
     "thwart": (VETO, VETOER),
+    "visit": (VISIT, VISITOR),
 }
+#: Words of the ``visit`` concept whose doer received the visit rather than made it.
+_HOSTING = frozenset({"host", "hosted", "hosting", "hosts", "menjamu", "dijamu"})
 #: Selling, which the lexicon does not hold as a concept: its doer gives.
 _SELL = ("sell", "sells", "sold", "selling", "menjual", "dijual", "jual")
 #: Forms of the acts' words the lexicon's concepts do not list (they are found there by stem).
@@ -60,9 +66,10 @@ _BEFORE_PARTY = {
     },
     SANCTION: dict.fromkeys(("on", "upon", "against", "terhadap", "atas", "kepada"), TARGET),
     VETO: {},
+    VISIT: dict.fromkeys(("to", "into", "in", "at", "ke", "di"), PLACE),
 }
 #: The role of a party named right after the act (its object), per family and doer's role.
-_OBJECT = {(TRANSFER, GIVER): RECEIVER, (SANCTION, SANCTIONER): TARGET}
+_OBJECT = {(TRANSFER, GIVER): RECEIVER, (SANCTION, SANCTIONER): TARGET, (VISIT, VISITOR): PLACE}
 #: Indonesian nouns of an act, which take their doer after them (*sanksi Barat*, the West's
 #: sanctions; *pengiriman pasukan Korut*), where an English noun takes it before (*UN sanctions*).
 _DOER_AFTER = frozenset({"sanksi", "hukuman", "pasokan", "pengiriman", "pengerahan", "penempatan", "pengadaan"})
@@ -122,7 +129,7 @@ def act_words() -> dict[str, tuple[str, str]]:
 
     found: dict[str, tuple[str, str]] = dict.fromkeys(_SELL, (TRANSFER, GIVER))
     for concept, meaning in _CONCEPTS.items():
-        for word in concept_words(concept):
+        for word in concept_words(concept) - _HOSTING:
             found.setdefault(word, meaning)
     for word, concept in _FORMS.items():
         found.setdefault(word, _CONCEPTS[concept])
@@ -134,10 +141,22 @@ def read(words: list[str], mentions: Iterable[Mention]) -> Stated | None:
     an act or a party in one of its roles."""
     acts = act_words()
     at = next((position for position, word in enumerate(words) if word in acts), None)
-    if at is None:
-        return None
-    family, doer_role = acts[words[at]]
+    return None if at is None else _read_at(words, sorted(mentions), at)
+
+
+def read_all(words: list[str], mentions: Iterable[Mention]) -> list[Stated]:
+    """Every act ``words`` state with a party in one of its roles (*Belousov's visit came amid
+    reports that North Korea has sent thousands of troops*: a visit, and a transfer)."""
+    acts = act_words()
     named = sorted(mentions)
+    found = (_read_at(words, named, at) for at, word in enumerate(words) if word in acts)
+    return [stated for stated in found if stated is not None]
+
+
+def _read_at(words: list[str], named: list[Mention], at: int) -> Stated | None:
+    """The act whose word is ``words[at]``, with the parties ``named`` (sorted) in its roles."""
+    acts = act_words()
+    family, doer_role = acts[words[at]]
     before = [m for m in named if m.end <= at]
     after = [m for m in named if m.start > at]
     roles: dict[str, set[str]] = {}
@@ -183,11 +202,25 @@ def _things(words: list[str]) -> Iterable[str]:
 
 def _only_modifiers(between: list[str]) -> bool:
     """Whether the words between a party and an act leave the party its doer: function words,
-    and words saying the act is likely, planned or reported; not another verb (*Russia supported
-    sanctions*, *Korut menentang sanksi*), whose doer the party is instead."""
+    words saying the act is likely, planned or reported, and an office (*Russia's foreign
+    minister visited*); not another verb (*Russia supported sanctions*, *Korut menentang
+    sanksi*), whose doer the party is instead."""
     from rknk.words import STOPWORDS
 
-    return all(word in STOPWORDS or word in _MODIFIERS or (word.endswith("ly") and len(word) > 4) for word in between)
+    offices = _office_words()
+    return all(
+        word in STOPWORDS or word in _MODIFIERS or word in offices or (word.endswith("ly") and len(word) > 4)
+        for word in between
+    )
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    """The words of the lexicon's offices (*minister*, *menteri*) and what qualifies them (*foreign*)."""
+    from rknk.words import OFFICES, concept_words
+
+    qualifying = {"foreign", "defence", "defense", "luar", "negeri", "pertahanan"}
+    return frozenset().union(*map(concept_words, OFFICES)) | qualifying
 
 
 def mark(family: str, role: str, actor: str) -> str:

@@ -300,8 +300,7 @@ def analyse(
         statement_words = own[-1][1]
         if not acts.act_words().keys().isdisjoint(statement_words):
             statement_words = [word for word in statement_words if not word.startswith("@")]
-            stated = acts.read(statement_words, parties.names.mentions(statement_words))
-            if stated is not None:
+            for stated in acts.read_all(statement_words, parties.names.mentions(statement_words)):
                 words.update(dict.fromkeys(acts.marks(stated, parties.states), FIELD_CODES["statement"]))
     # The folded texts hold words only: the marks of capitals among them go.
     texts = [_unmarked(" ".join(split)) for _, split in own]
